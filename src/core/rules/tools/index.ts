@@ -1,0 +1,4 @@
+import type { Rule } from '../../rule.js';
+
+/** Rules of the `tools/` family. */
+export const toolsRules: Rule[] = [];

@@ -1,0 +1,121 @@
+/**
+ * The Snapshot: raw facts about one machine and one workspace folder, exactly as the probe
+ * layer recorded them. Nothing here is parsed: rules parse through `core/facts`, so a snapshot
+ * recorded on a real Mac replays exactly. Documented in docs/snapshot.md; bump
+ * SNAPSHOT_VERSION on any incompatible change.
+ */
+
+export const SNAPSHOT_SCHEMA = 'go-doctor/snapshot';
+export const SNAPSHOT_VERSION = 1;
+
+/** One external command, recorded raw. */
+export interface CommandRecord {
+  argv: string[];
+  stdout: string;
+  stderr: string;
+  /** `null` when the process did not exit normally (signal, timeout, spawn failure). */
+  exitCode: number | null;
+  durationMs: number;
+  timedOut?: boolean;
+  /** Spawn failure (e.g. `ENOENT`) or other reason the command produced no result. */
+  error?: string;
+  /** Output was cut at the cap. */
+  truncated?: boolean;
+  /** Deliberately not run (e.g. a /usr/bin developer-tools shim before CLT is known to exist). */
+  skipped?: string;
+}
+
+/** Well-known command ids. Rules look commands up by these ids. */
+export type CommandId =
+  | 'go.version'
+  | 'go.env'
+  | 'go.distList'
+  | 'go.distListBroken'
+  | 'go.versionM'
+  | 'sw_vers'
+  | 'uname.release'
+  | 'sysctl.arm64'
+  | 'sysctl.translated'
+  | 'xcodeSelect'
+  | 'pkgutil.clt'
+  | 'clang.version'
+  | (string & {});
+
+export interface PathEntry {
+  /** Position in PATH, 0-based. */
+  index: number;
+  /** The entry exactly as in PATH ('' for an empty entry). */
+  raw: string;
+  exists: boolean;
+  isDirectory: boolean;
+  /** Resolved real path when it exists. */
+  realPath?: string;
+  /** Others may write (mode & 0o002), without the sticky bit. */
+  worldWritable: boolean;
+}
+
+/** A Go tool binary found in a PATH directory (or GOBIN / GOROOT/bin). */
+export interface ToolBinary {
+  name: string;
+  /** The directory it was found in, as written in PATH (or the GOBIN/GOROOT dir). */
+  dir: string;
+  /** `dir/name` */
+  path: string;
+  realPath: string;
+  size: number;
+  mtimeMs: number;
+  /** Where it was found: a PATH entry (with its index) or a Go directory. */
+  source: { kind: 'path'; index: number } | { kind: 'gobin' } | { kind: 'goroot' };
+}
+
+/** A file the probe looked at (existence and, when small and relevant, its content). */
+export interface FileFact {
+  exists: boolean;
+  isDirectory?: boolean;
+  content?: string;
+  error?: string;
+}
+
+/** A workspace file recorded for rules (go.mod, go.work, and later build configs). */
+export interface WorkspaceFileRecord {
+  /** Path relative to the workspace root, `/`-separated. */
+  path: string;
+  /** The content the rules need (for `.go` files only the header up to the end of the imports). */
+  content: string;
+  /** True when `content` is only a prefix of the file. */
+  partial?: boolean;
+}
+
+export interface WorkspaceRecord {
+  root: string;
+  files: WorkspaceFileRecord[];
+  /** Files skipped while scanning, with why (unreadable, huge, binary…). */
+  skipped: { path: string; reason: string }[];
+  /** True when the scan stopped early (file or time budget). */
+  truncated?: boolean;
+}
+
+export interface Snapshot {
+  schema: typeof SNAPSHOT_SCHEMA;
+  version: number;
+  createdAt: string;
+  producer: { name: string; version: string };
+  /** True when home and user name were replaced (`~`, `<user>`). */
+  redacted: boolean;
+  host: {
+    platform: string;
+    arch: string;
+    /** os.release(): the kernel release (Darwin major 25 = macOS 26). */
+    release: string;
+  };
+  /** Relevant environment variables as the doctor saw them (unset ones omitted). */
+  env: Record<string, string>;
+  path: PathEntry[];
+  tools: ToolBinary[];
+  /** Keyed by CommandId. */
+  commands: Partial<Record<CommandId, CommandRecord>>;
+  files: Record<string, FileFact>;
+  workspace?: WorkspaceRecord;
+  /** Probe options in effect (timeout etc.), for the report. */
+  options: { timeoutMs: number; toolNames: string[] };
+}
