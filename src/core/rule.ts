@@ -19,6 +19,11 @@ export interface Rule {
   defaultSeverity: Severity;
   /** One line for `go-doctor rules`. */
   summary: string;
+  /**
+   * Markdown for the rule's section in docs/rules.md (generated from here): what it checks, why it
+   * matters, how to fix it, and which fact (facts file section, real toolchain run) backs it.
+   */
+  docs: string;
   /** Pure. Throwing is a bug, reported as a `doctor/rule-crashed` finding, never a crash. */
   check(ctx: RuleContext): Finding[];
 }

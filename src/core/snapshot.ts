@@ -114,7 +114,13 @@ export interface Snapshot {
   tools: ToolBinary[];
   /** Keyed by CommandId. */
   commands: Partial<Record<CommandId, CommandRecord>>;
+  /** Facts about files the probe looked at, keyed by absolute path (e.g. the CLT dir, /proc/sys/fs/inotify/*). */
   files: Record<string, FileFact>;
+  /**
+   * PATH lookups done without running anything (like `command -v`): name → absolute path of the
+   * first executable match on PATH, or null. Always includes gcc, cc, clang and the name in $CC.
+   */
+  which: Record<string, string | null>;
   workspace?: WorkspaceRecord;
   /** Probe options in effect (timeout etc.), for the report. */
   options: { timeoutMs: number; toolNames: string[] };

@@ -14,6 +14,7 @@ export function emptySnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
     tools: [],
     commands: {},
     files: {},
+    which: {},
     options: { timeoutMs: 5000, toolNames: [] },
     ...overrides,
   };

@@ -15,12 +15,14 @@ const fires: Rule = {
   id: 'test/fires',
   defaultSeverity: 'warning',
   summary: 'always fires',
+  docs: '',
   check: () => [{ rule: 'test/fires', severity: 'warning', message: 'x', evidence: [], fixes: [] }],
 };
 const crashes: Rule = {
   id: 'test/crashes',
   defaultSeverity: 'error',
   summary: 'always throws',
+  docs: '',
   check: () => {
     throw new Error('boom');
   },

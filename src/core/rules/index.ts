@@ -1,6 +1,7 @@
 import type { Rule } from '../rule.js';
 import { buildRules } from './build/index.js';
 import { cgoRules } from './cgo/index.js';
+import { cgoWorkspaceRules } from './cgo/workspace.js';
 import { cltRules } from './clt/index.js';
 import { crossRules } from './cross/index.js';
 import { doctorRules } from './doctor/index.js';
@@ -17,6 +18,7 @@ export const allRules: readonly Rule[] = [
   ...pathRules,
   ...cltRules,
   ...cgoRules,
+  ...cgoWorkspaceRules,
   ...toolsRules,
   ...watchRules,
   ...crossRules,

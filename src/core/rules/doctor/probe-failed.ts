@@ -6,6 +6,12 @@ export const probeFailed: Rule = {
   id: 'doctor/probe-failed',
   defaultSeverity: 'warning',
   summary: 'A check could not run (a command failed, timed out or was missing), so its result is unknown.',
+  docs: `Every check the doctor runs depends on a command or a file. When one fails, times out or is
+missing, the doctor reports that it **could not check** the thing rather than guessing or crashing.
+The evidence shows the exact command, its exit status and the first lines of its error output.
+
+Fix: run the command shown yourself to see what is wrong, or raise the probe timeout
+(\`--timeout\` / \`goDoctor.probeTimeoutMs\`) on a slow machine.`,
   check({ machine }) {
     return machine.problems.map(
       (p): Finding => ({
