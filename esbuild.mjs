@@ -3,7 +3,7 @@
 //   --watch        rebuild on change
 //   --if-stale     build only when a source file is newer than the bundles (used by `npm start`)
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, statSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -44,12 +44,14 @@ const options = {
   target: 'node20',
   format: 'cjs',
   external: ['vscode'],
+  // jsonc-parser's default (UMD) build hides its requires from the bundler: prefer ESM builds.
+  mainFields: ['module', 'main'],
   sourcemap: production ? false : 'linked',
   minify: production,
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
-  define: { GO_DOCTOR_VERSION: JSON.stringify(process.env.npm_package_version ?? '0.0.0-dev') },
+  define: { GO_DOCTOR_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
 };
 
 if (args.has('--if-stale') && !isStale()) process.exit(0);

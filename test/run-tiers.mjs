@@ -11,8 +11,12 @@ const root = resolve(import.meta.dirname, '..');
 const ci = process.env.CI === 'true' || process.env.CI === '1';
 export const toolchainsDir = process.env.GO_DOCTOR_TOOLCHAINS ?? join(homedir(), '.cache', 'go-doctor', 'toolchains');
 const vscodeHostHome = process.env.VSCODE_HOST_HOME ?? join(homedir(), '.cache', 'vscode-host');
+process.env.VSCODE_HOST_HOME = vscodeHostHome;
+process.env.GO_DOCTOR_TOOLCHAINS = toolchainsDir;
+const { missingPrerequisites: exthostMissing } = await import('./exthost/run.mjs');
+const { missingPrerequisites: uiMissing } = await import('./ui/ui-smoke.mjs');
 
-function testFiles(dir) {
+function testFiles(...dirs) {
   const out = [];
   const walk = (d) => {
     if (!existsSync(d)) return;
@@ -22,7 +26,7 @@ function testFiles(dir) {
       else if (e.name.endsWith('.test.ts')) out.push(p);
     }
   };
-  walk(join(root, dir));
+  for (const dir of dirs) walk(join(root, dir));
   return out.sort();
 }
 
@@ -31,10 +35,10 @@ function run(cmd, args, env = {}) {
   return r.status === 0;
 }
 
-const nodeTest = (dir, env) => () => {
-  const files = testFiles(dir);
+const nodeTest = (dirs, env) => () => {
+  const files = testFiles(...[dirs].flat());
   if (files.length === 0) {
-    console.error(`no tests found under ${dir}`);
+    console.error(`no tests found under ${dirs}`);
     return false;
   }
   return run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], env);
@@ -46,7 +50,7 @@ const tiers = {
     missing: () => undefined,
     run: () => run('npx', ['tsc', '-p', '.', '--noEmit']) && run('npx', ['eslint', '.']),
   },
-  unit: { what: 'pure core, parsers, recorded snapshots', missing: () => undefined, run: nodeTest('test/unit') },
+  unit: { what: 'pure core, parsers, recorded snapshots', missing: () => undefined, run: nodeTest(['test/unit', 'test/exthost/pure']) },
   toolchain: {
     what: 'real Go 1.21 / 1.24 / 1.27 and gopls',
     missing: () => {
@@ -54,6 +58,16 @@ const tiers = {
       return need.length ? `missing ${need.join(', ')} in ${toolchainsDir} (install: bash tools/go-toolchains.sh ${toolchainsDir})` : undefined;
     },
     run: () => run(process.execPath, ['esbuild.mjs', '--if-stale']) && nodeTest('test/toolchain', { GO_DOCTOR_TOOLCHAINS: toolchainsDir })(),
+  },
+  exthost: {
+    what: 'the extension inside a real VS Code extension host (code-server), trusted and Restricted Mode',
+    missing: () => exthostMissing(),
+    run: () => run(process.execPath, ['test/exthost/run.mjs'], { GO_DOCTOR_TOOLCHAINS: toolchainsDir }),
+  },
+  ui: {
+    what: 'UI smoke: the packaged .vsix in the real workbench, headless Chromium (screenshots in test-output/ui)',
+    missing: () => uiMissing(),
+    run: () => run(process.execPath, ['test/ui/ui-smoke.mjs'], { GO_DOCTOR_TOOLCHAINS: toolchainsDir }),
   },
 };
 

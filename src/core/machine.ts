@@ -13,6 +13,8 @@ export interface GoVersion {
   /** e.g. "rc1" / "beta2"; undefined for releases. */
   pre?: string;
   devel?: boolean;
+  /** GOEXPERIMENTs baked into the toolchain (` X:loopvar,…` in `go version`). */
+  experiments?: string[];
 }
 
 export interface Port {
@@ -34,6 +36,12 @@ export interface GoToolchainFacts {
   env?: Record<string, string>;
   /** Ports from `go tool dist list -json` (without `-broken`) and the broken ones. */
   ports?: Port[];
+  /** Where `ports` came from: the live toolchain, or the embedded table for its release. */
+  portsSource?: 'live' | 'knowledge';
+  /** Real path of the go binary (resolved symlinks), when the probe saw it. */
+  binaryRealPath?: string;
+  /** The installation the go binary belongs to: its real path minus `/bin/go`. */
+  binaryRoot?: string;
 }
 
 export interface BuildInfo {
@@ -59,6 +67,33 @@ export interface CltFacts {
   installTime?: Date;
   /** Full Xcode is the active developer dir. */
   isXcode?: boolean;
+  /** The CLTools_Executables receipt exists (pkgutil); false = "No receipt". */
+  receipt?: boolean;
+  /** `<developerDir>/usr/bin/clang --version`, when it ran. */
+  clang?: ClangVersion;
+  /** Why the state is what it is, in the tool's own words (e.g. the xcode-select error). */
+  stateDetail?: string;
+}
+
+export interface ClangVersion {
+  /** First line as printed, e.g. "Apple clang version 17.0.0 (clang-1700.6.3.2)". */
+  raw: string;
+  apple: boolean;
+  /** "17.0.0" */
+  version: string;
+  major: number;
+  /** "clang-1700.6.3.2" */
+  build?: string;
+  /** "arm64-apple-darwin25.2.0" */
+  target?: string;
+  installedDir?: string;
+}
+
+/** An installer receipt (`pkgutil --pkg-info`). */
+export interface PackageReceipt {
+  packageId: string;
+  version: string;
+  installTime?: Date;
 }
 
 export interface MacFacts {
@@ -71,7 +106,11 @@ export interface MacFacts {
   appleSilicon?: boolean;
   /** sysctl.proc_translated = 1 for the probe's shell/process */
   translated?: boolean;
+  /** Darwin kernel major (host.release), e.g. 25 on macOS 26. */
+  darwinMajor?: number;
   clt: CltFacts;
+  /** The official Go installer's receipt (`pkgutil --pkg-info=org.golang.go`), when present. */
+  goPackage?: PackageReceipt;
 }
 
 export interface LinuxFacts {

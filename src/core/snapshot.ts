@@ -73,6 +73,8 @@ export interface FileFact {
   exists: boolean;
   isDirectory?: boolean;
   content?: string;
+  /** `content` is only the first part of the file (it was longer than the probe's cap). */
+  truncated?: boolean;
   error?: string;
 }
 
@@ -118,10 +120,19 @@ export interface Snapshot {
   files: Record<string, FileFact>;
   /**
    * PATH lookups done without running anything (like `command -v`): name → absolute path of the
-   * first executable match on PATH, or null. Always includes gcc, cc, clang and the name in $CC.
+   * first executable match on PATH, or null. Always includes gcc, cc, clang, brew, the program
+   * named by $CC and, once `go env` is known, the program named by `go env CC`.
    */
   which: Record<string, string | null>;
   workspace?: WorkspaceRecord;
   /** Probe options in effect (timeout etc.), for the report. */
-  options: { timeoutMs: number; toolNames: string[] };
+  options: {
+    timeoutMs: number;
+    toolNames: string[];
+    /**
+     * Where the command records came from: run now ('miss'), reused from the probe cache of this
+     * process ('memory') or of the cache file ('disk'), or run with the cache disabled ('off').
+     */
+    cache?: 'memory' | 'disk' | 'miss' | 'off';
+  };
 }

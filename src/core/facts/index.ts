@@ -1,10 +1,44 @@
-import type { MachineFacts } from '../machine.js';
-import type { Snapshot } from '../snapshot.js';
-
 /**
- * Parses the snapshot's raw command outputs into MachineFacts.
- * (Skeleton: the parsers land with the environment rules.)
+ * Parses the snapshot's raw command outputs into MachineFacts. Every parser here is pure and never
+ * throws; a command that failed, timed out or is missing becomes a `problems` entry ("could not
+ * check …"), while a command skipped for safety (a shim before the CLT is known to exist) does not.
  */
+import type { MachineFacts, ProbeProblem } from '../machine.js';
+import type { Snapshot } from '../snapshot.js';
+import { deriveBuildInfo, deriveGoFacts } from './derive-go.js';
+import { deriveLinuxFacts } from './derive-linux.js';
+import { deriveMacFacts } from './derive-mac.js';
+
 export function deriveMachineFacts(snapshot: Snapshot): MachineFacts {
-  return { platform: snapshot.host.platform, arch: snapshot.host.arch, env: snapshot.env, go: {}, buildInfo: {}, problems: [] };
+  const problems: ProbeProblem[] = [];
+  const facts: MachineFacts = {
+    platform: snapshot.host.platform,
+    arch: snapshot.host.arch,
+    env: snapshot.env,
+    go: deriveGoFacts(snapshot, problems),
+    buildInfo: deriveBuildInfo(snapshot, problems),
+    problems,
+  };
+  if (snapshot.host.platform === 'darwin') facts.mac = deriveMacFacts(snapshot, problems);
+  if (snapshot.host.platform === 'linux') facts.linux = deriveLinuxFacts(snapshot, problems);
+  return facts;
 }
+
+export { parseVersionM } from './build-info.js';
+export { parseClangVersion } from './clang-version.js';
+export { commandEvidence, commandOutcome, displayCommand, excerpt, type CommandOutcome } from './command-outcome.js';
+export { commandLineProgram } from './command-line-program.js';
+export { mergePorts, parseDistList } from './dist-list.js';
+export { goIsMissing } from './derive-go.js';
+export { developerDirFiles } from './derive-mac.js';
+export { INOTIFY_FILES } from './derive-linux.js';
+export { installRootOf, locateGoBinary, normalizeDir, pathToolsNamed, type GoBinary } from './go-binary.js';
+export { parseGoEnvJson } from './go-env.js';
+export { goEnvFileSetting, gorootGoEnvPath, parseGoEnvFile, userGoEnvFilePath } from './go-env-file.js';
+export { parseGoVersionLine, parseGoVersionString, type GoVersionLine } from './go-version.js';
+export { parsePkgInfo, versionMajor, type PkgInfo } from './pkgutil.js';
+export { parseProcNumber } from './proc-number.js';
+export { parseSwVers, type SwVers } from './sw-vers.js';
+export { parseSysctlFlag } from './sysctl.js';
+export { findInvalidDeveloperPath, parseXcodeSelect, type XcodeSelectResult } from './xcode-select.js';
+export { describeCgoFiles, firstCgoLocation, goEnvEvidence, goInstallDirs, gobinDir, pathEvidence, workspaceFilePath } from './locations.js';

@@ -1,10 +1,238 @@
-import type { WorkspaceRecord } from '../snapshot.js';
-import { emptyWorkspace, type WorkspaceModel } from './model.js';
+import { dedupeSettings, parseShellFile } from '../parse/shell-file.js';
+import { parseDockerfile } from '../parse/dockerfile.js';
+import { parseGithubWorkflow } from '../parse/github-workflow.js';
+import { parseGoFileHeader } from '../parse/go-file-header.js';
+import { parseGoMod } from '../parse/go-mod.js';
+import { parseGoreleaser } from '../parse/goreleaser.js';
+import { LineIndex } from '../parse/line-index.js';
+import { parseMakefile } from '../parse/makefile.js';
+import { emptySourceFacts, findFlagRefs, type SourceFacts } from '../parse/source-facts.js';
+import { parseVsCodeLaunch, parseVsCodeSettings, parseVsCodeTasks, type VsCodeSourceFacts } from '../parse/vscode-json.js';
+import type { Range } from '../finding.js';
+import type { WorkspaceFileRecord, WorkspaceRecord } from '../snapshot.js';
+import { workspaceFileKind } from './file-kinds.js';
+import type { GoFileFacts } from './go-file.js';
+import { emptyWorkspace, type FlagRef, type GoModFacts, type WorkspaceModel } from './model.js';
+import { emptyVsCodeFacts } from './vscode.js';
+
+/** What one file contributes; cached per file so a one-file change re-parses one file. */
+interface FileContribution {
+  content: string;
+  partial: boolean;
+  goFile?: GoFileFacts;
+  module?: GoModFacts;
+  source?: SourceFacts;
+  vscode?: VsCodeSourceFacts['vscode'];
+}
+
+export function absolutePath(root: string, path: string): string {
+  if (!root) return path;
+  return root.endsWith('/') ? root + path : `${root}/${path}`;
+}
+
+function shiftRange(r: Range, by: Range['start']): Range {
+  const shift = (p: Range['start']) => (p.line === 0 ? { line: by.line, character: by.character + p.character } : { line: by.line + p.line, character: p.character });
+  return { start: shift(r.start), end: shift(r.end) };
+}
+
+/** `-ld_classic`, `-framework OpenCL` … in a Go file's `#cgo` directives. */
+function cgoDirectiveFlagRefs(g: GoFileFacts): FlagRef[] {
+  const out: FlagRef[] = [];
+  for (const d of g.cgoDirectives) {
+    if (!/LDFLAGS/.test(d.text)) continue;
+    const refs = findFlagRefs(g.file, d.text, new LineIndex(d.text), undefined, () => 'cgo-directive');
+    for (const r of refs) {
+      out.push({ ...r, range: shiftRange(r.range, d.range.start), ...(r.removeRange ? { removeRange: shiftRange(r.removeRange, d.range.start) } : {}) });
+    }
+  }
+  return out;
+}
+
+function contributionOf(root: string, f: WorkspaceFileRecord): FileContribution {
+  const file = absolutePath(root, f.path);
+  const c: FileContribution = { content: f.content, partial: f.partial === true };
+  const kind = workspaceFileKind(f.path);
+  try {
+    switch (kind) {
+      case 'go':
+        c.goFile = parseGoFileHeader(file, f.path, f.content, f.partial !== true);
+        break;
+      case 'go.mod':
+      case 'go.work':
+        c.module = parseGoMod(file, f.path, f.content);
+        break;
+      case 'makefile':
+        c.source = parseMakefile(file, f.path, f.content);
+        break;
+      case 'shell':
+      case 'maybe-shell':
+        c.source = parseShellFile(file, f.path, f.content);
+        break;
+      case 'dockerfile':
+        c.source = parseDockerfile(file, f.path, f.content);
+        break;
+      case 'goreleaser':
+        c.source = parseGoreleaser(file, f.path, f.content);
+        break;
+      case 'github-workflow':
+        c.source = parseGithubWorkflow(file, f.path, f.content);
+        break;
+      case 'vscode-settings': {
+        const s = parseVsCodeSettings(file, f.content);
+        c.source = s;
+        c.vscode = s.vscode;
+        break;
+      }
+      case 'vscode-launch':
+        c.source = parseVsCodeLaunch(file, f.content);
+        break;
+      case 'vscode-tasks':
+        c.source = parseVsCodeTasks(file, f.content);
+        break;
+      default:
+        break;
+    }
+  } catch (err) {
+    const source = emptySourceFacts();
+    source.notes.push({ file, reason: `could not be parsed: ${err instanceof Error ? err.message : String(err)}` });
+    c.source = source;
+  }
+  // Loops and matrices repeat the same setting: keep one per place and value (once, per file).
+  if (c.source) c.source.settings = dedupeSettings(c.source.settings);
+  return c;
+}
+
+/** The parts of a model that come from Go sources (go files, go.mod/go.work). */
+interface GoPart {
+  goFiles: GoFileFacts[];
+  cgoFiles: WorkspaceModel['cgoFiles'];
+  modules: GoModFacts[];
+  cgoFlagRefs: FlagRef[];
+}
+
+/** The parts that come from build files (Makefiles, scripts, CI, goreleaser, VS Code). */
+interface BuildPart {
+  buildConfigs: NonNullable<WorkspaceModel['buildConfigs']>;
+  settings: NonNullable<WorkspaceModel['settings']>;
+  gorootRefs: NonNullable<WorkspaceModel['gorootRefs']>;
+  flagRefs: FlagRef[];
+  notes: NonNullable<WorkspaceModel['notes']>;
+  vscode?: WorkspaceModel['vscode'];
+}
+
+function isGoPart(c: FileContribution): boolean {
+  return c.goFile !== undefined || c.module !== undefined;
+}
 
 /**
- * Builds the WorkspaceModel from the recorded workspace files.
- * (Skeleton: the parsers land with the workspace diagnostics.)
+ * Builds WorkspaceModels and keeps each file's parse, so that after `update` of one file only
+ * that file is parsed again (the language server re-analyses a changed file this way). The Go
+ * half (goFiles, cgoFiles, modules) and the build-file half (buildConfigs, settings …) are kept
+ * separately: a changed Makefile reuses the very same goFiles/modules arrays, so per-model caches
+ * keyed on them (the package index, rule memos) stay valid.
  */
+export class WorkspaceModelBuilder {
+  private readonly files = new Map<string, FileContribution>();
+  private cached: WorkspaceModel | undefined;
+  private goPart: GoPart | undefined;
+  private buildPart: BuildPart | undefined;
+
+  constructor(readonly root: string) {}
+
+  /** Replaces the recorded set of files (unchanged contents keep their parse). */
+  reset(record: WorkspaceRecord): void {
+    const seen = new Set<string>();
+    for (const f of record.files) {
+      seen.add(f.path);
+      this.update(f);
+    }
+    for (const path of [...this.files.keys()]) if (!seen.has(path)) this.remove(path);
+  }
+
+  /** Adds or replaces one file. */
+  update(f: WorkspaceFileRecord): void {
+    const prev = this.files.get(f.path);
+    if (prev && prev.content === f.content && prev.partial === (f.partial === true)) return;
+    const next = contributionOf(this.root, f);
+    this.files.set(f.path, next);
+    this.invalidate(prev, next);
+  }
+
+  remove(path: string): void {
+    const prev = this.files.get(path);
+    if (this.files.delete(path)) this.invalidate(prev, undefined);
+  }
+
+  private invalidate(a: FileContribution | undefined, b: FileContribution | undefined): void {
+    this.cached = undefined;
+    if ((a && isGoPart(a)) || (b && isGoPart(b))) this.goPart = undefined;
+    if ((a && !isGoPart(a)) || (b && !isGoPart(b))) this.buildPart = undefined;
+  }
+
+  /** Paths of one half, sorted (only that half is sorted: a Makefile edit sorts a few hundred). */
+  private sortedPaths(goHalf: boolean): string[] {
+    const out: string[] = [];
+    for (const [path, c] of this.files) if (isGoPart(c) === goHalf) out.push(path);
+    return out.sort();
+  }
+
+  private buildGoPart(): GoPart {
+    const part: GoPart = { goFiles: [], cgoFiles: [], modules: [], cgoFlagRefs: [] };
+    for (const path of this.sortedPaths(true)) {
+      const c = this.files.get(path)!;
+      if (c.goFile) {
+        part.goFiles.push(c.goFile);
+        if (c.goFile.importC) part.cgoFiles.push({ file: c.goFile.file, range: c.goFile.importC });
+        if (c.goFile.cgoDirectives.length > 0) part.cgoFlagRefs.push(...cgoDirectiveFlagRefs(c.goFile));
+      }
+      if (c.module) part.modules.push(c.module);
+    }
+    return part;
+  }
+
+  private buildBuildPart(): BuildPart {
+    const part: BuildPart = { buildConfigs: [], settings: [], gorootRefs: [], flagRefs: [], notes: [] };
+    for (const path of this.sortedPaths(false)) {
+      const c = this.files.get(path)!;
+      if (c.source) {
+        part.buildConfigs.push(...c.source.configs);
+        part.settings.push(...c.source.settings);
+        part.gorootRefs.push(...c.source.gorootRefs);
+        part.flagRefs.push(...c.source.flagRefs);
+        part.notes.push(...c.source.notes);
+      }
+      if (c.vscode) part.vscode = { ...emptyVsCodeFacts(), ...c.vscode };
+    }
+    return part;
+  }
+
+  model(): WorkspaceModel {
+    if (this.cached) return this.cached;
+    this.goPart ??= this.buildGoPart();
+    this.buildPart ??= this.buildBuildPart();
+    const g = this.goPart;
+    const b = this.buildPart;
+    const model: WorkspaceModel = {
+      root: this.root,
+      modules: g.modules,
+      cgoFiles: g.cgoFiles,
+      goFiles: g.goFiles,
+      buildConfigs: b.buildConfigs,
+      settings: b.settings,
+      gorootRefs: b.gorootRefs,
+      flagRefs: g.cgoFlagRefs.length > 0 ? [...g.cgoFlagRefs, ...b.flagRefs] : b.flagRefs,
+      notes: b.notes,
+      ...(b.vscode ? { vscode: b.vscode } : {}),
+    };
+    this.cached = model;
+    return model;
+  }
+}
+
+/** Builds the WorkspaceModel from the recorded workspace files. */
 export function buildWorkspaceModel(record: WorkspaceRecord | undefined): WorkspaceModel {
-  return emptyWorkspace(record?.root ?? '');
+  if (!record) return emptyWorkspace('');
+  const builder = new WorkspaceModelBuilder(record.root);
+  builder.reset(record);
+  return builder.model();
 }

@@ -1,4 +1,7 @@
 import type { Rule } from '../../rule.js';
+import { gorootAndToolchain } from './goroot-and-toolchain.js';
+import { rpcTrace } from './rpc-trace.js';
+import { toolsEnvGoos } from './tools-env-goos.js';
 
 /** Rules of the `settings/` family. */
-export const settingsRules: Rule[] = [];
+export const settingsRules: Rule[] = [toolsEnvGoos, rpcTrace, gorootAndToolchain];

@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule.js';
+import { watchInotifyLow } from './inotify-low.js';
 
 /** Rules of the `watch/` family. */
-export const watchRules: Rule[] = [];
+export const watchRules: Rule[] = [watchInotifyLow];

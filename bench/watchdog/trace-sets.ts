@@ -1,0 +1,49 @@
+/**
+ * The recorded traces (test/fixtures/watchdog-traces/) and the tuning / held-out split. The split was
+ * fixed before any tuning and never changes with results:
+ * - lab traces (gopls of x/tools v0.5.0): tuning = every run labelled `-r1`, plus the only
+ *   `burst1-checkout-2000-r2` (the sole one-off burst with no r1); held out = all other repetitions;
+ * - gopls v0.24.0 traces (this project's benchmark): tuning = `-r1`; held out = everything else.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseTrace, type Trace } from '../../src/watchdog/trace.js';
+
+export const TRACES_DIR = resolve(__dirname, '..', '..', 'test', 'fixtures', 'watchdog-traces');
+export const LAB_SET = 'lab-x-tools-v0.5.0';
+export const V024_SET = 'gopls-v0.24.0';
+
+export interface NamedTrace {
+  set: string;
+  file: string;
+  trace: Trace;
+  tuning: boolean;
+}
+
+export function isTuningTrace(set: string, label: string): boolean {
+  if (set === LAB_SET) return label.endsWith('-r1') || label === 'burst1-checkout-2000-r2';
+  return label.endsWith('-r1');
+}
+
+export function loadTraceSet(set: string, dir = TRACES_DIR): NamedTrace[] {
+  const d = join(dir, set);
+  if (!existsSync(d)) return [];
+  return readdirSync(d)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((file) => {
+      const trace = parseTrace(JSON.parse(readFileSync(join(d, file), 'utf8')), `${set}/${file}`);
+      return { set, file, trace, tuning: isTuningTrace(set, trace.summary.label) };
+    });
+}
+
+export function loadAllTraces(dir = TRACES_DIR): NamedTrace[] {
+  return [...loadTraceSet(LAB_SET, dir), ...loadTraceSet(V024_SET, dir)];
+}
+
+/** Compact JSON: summary pretty, one timeline second per line (diff-friendly, ~5–15 KB per trace). */
+export function serializeTrace(trace: Trace): string {
+  const summary = JSON.stringify(trace.summary, null, 1).replace(/\n/g, '\n ');
+  const rows = trace.timeline.map((s) => '  ' + JSON.stringify(s)).join(',\n');
+  return `{\n "summary": ${summary},\n "timeline": [\n${rows}\n ]\n}\n`;
+}

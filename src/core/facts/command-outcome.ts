@@ -1,0 +1,84 @@
+/**
+ * How one recorded command went, and how to say so: the shared vocabulary for turning a
+ * CommandRecord into facts, probe problems and evidence.
+ */
+import type { Evidence } from '../finding.js';
+import type { ProbeProblem } from '../machine.js';
+import type { CommandId, CommandRecord, Snapshot } from '../snapshot.js';
+
+export type CommandOutcome =
+  | { kind: 'missing' }
+  | { kind: 'skipped'; record: CommandRecord; reason: string }
+  | { kind: 'timedOut'; record: CommandRecord }
+  | { kind: 'spawnFailed'; record: CommandRecord; error: string }
+  | { kind: 'exited'; record: CommandRecord; ok: boolean };
+
+export function commandOutcome(snapshot: Snapshot, id: CommandId): CommandOutcome {
+  const record = snapshot.commands[id];
+  if (!record) return { kind: 'missing' };
+  if (record.skipped) return { kind: 'skipped', record, reason: record.skipped };
+  if (record.timedOut) return { kind: 'timedOut', record };
+  if (record.error !== undefined && record.exitCode === null) return { kind: 'spawnFailed', record, error: record.error };
+  if (record.exitCode === null) return { kind: 'spawnFailed', record, error: record.error ?? 'the process did not exit normally' };
+  return { kind: 'exited', record, ok: record.exitCode === 0 };
+}
+
+/** True when the spawn failure means "no such program" (ENOENT), i.e. a fact, not a probe failure. */
+export function isNotFound(outcome: CommandOutcome): boolean {
+  return outcome.kind === 'spawnFailed' && /ENOENT|not found/i.test(outcome.error);
+}
+
+/** The command as a person would type it. */
+export function displayCommand(argv: readonly string[]): string {
+  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+/** At most `maxLines` non-empty lines / `maxChars` characters of output, for evidence. */
+export function excerpt(text: string | undefined, maxLines = 4, maxChars = 400): string {
+  if (!text) return '';
+  const lines = text
+    .slice(0, maxChars * 4)
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
+  let out = lines.slice(0, maxLines).join('\n');
+  if (lines.length > maxLines) out += '\n…';
+  return out.length > maxChars ? `${out.slice(0, maxChars)}…` : out;
+}
+
+/** A short reason for a command that did not give a usable answer. */
+export function outcomeReason(outcome: CommandOutcome): string {
+  switch (outcome.kind) {
+    case 'missing':
+      return 'the command was not run';
+    case 'skipped':
+      return `skipped: ${outcome.reason}`;
+    case 'timedOut':
+      return `timed out after ${Math.round(outcome.record.durationMs)} ms`;
+    case 'spawnFailed':
+      return `could not be started (${outcome.error})`;
+    case 'exited': {
+      const first = excerpt(outcome.record.stderr || outcome.record.stdout, 1, 200);
+      const trunc = outcome.record.truncated ? '; its output was cut at the size cap' : '';
+      return outcome.ok ? `its output was not understood${trunc}` : `exited with status ${outcome.record.exitCode}${first ? `: ${first}` : ''}${trunc}`;
+    }
+  }
+}
+
+/** A probe problem for a command whose result is unknown. */
+export function commandProblem(outcome: CommandOutcome, id: CommandId, what: string, fallbackArgv: string[] = []): ProbeProblem {
+  const argv = outcome.kind === 'missing' ? fallbackArgv : outcome.record.argv;
+  return { command: displayCommand(argv.length ? argv : [id]), argv, what, reason: outcomeReason(outcome) };
+}
+
+/**
+ * Evidence naming a recorded command. `text` defaults to the command's own output (stdout, then
+ * stderr); pass the line that matters when there is one.
+ */
+export function commandEvidence(snapshot: Snapshot, id: CommandId, text?: string): Evidence {
+  const record = snapshot.commands[id];
+  const argv = record?.argv ?? [id];
+  const shown = text ?? (record ? excerpt(record.stdout || record.stderr || (record.skipped ? `skipped: ${record.skipped}` : record.error)) : 'not run');
+  const ev: Evidence = { kind: 'command', command: displayCommand(argv), argv, excerpt: shown };
+  if (record) ev.exitCode = record.exitCode;
+  return ev;
+}

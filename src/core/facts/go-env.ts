@@ -1,0 +1,23 @@
+/** `go env -json` (facts §6.1): one JSON object of string values, sorted by key. */
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * Parses `go env -json`. Keeps string values under environment-variable-shaped keys only, so a
+ * hostile key such as `__proto__` never reaches the result. Undefined when it is not an object.
+ */
+export function parseGoEnvJson(text: string): Record<string, string> | undefined {
+  if (typeof text !== 'string') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof v === 'string' && ENV_NAME.test(k)) out[k] = v;
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+/** Paths and locations rules share: GOBIN, workspace files, cgo files, PATH as a string. */
+import type { Evidence, Location } from '../finding.js';
+import type { MachineFacts } from '../machine.js';
+import type { Snapshot } from '../snapshot.js';
+import type { WorkspaceModel } from '../workspace/model.js';
+import { normalizeDir } from './go-binary.js';
+
+/**
+ * Where `go install` puts binaries (facts §5.1): GOBIN, else the first GOPATH entry's bin
+ * (GOPATH defaults to $HOME/go, and `go env GOPATH` already reports that default).
+ */
+export function gobinDir(machine: MachineFacts): string | undefined {
+  const env = machine.go.env;
+  if (!env) return undefined;
+  if (env.GOBIN) return normalizeDir(env.GOBIN);
+  const first = (env.GOPATH ?? '').split(':').find((p) => p !== '');
+  return first ? `${normalizeDir(first)}/bin` : undefined;
+}
+
+/** Every `<GOPATH entry>/bin` plus GOBIN: the directories `go install` has used. */
+export function goInstallDirs(machine: MachineFacts): string[] {
+  const env = machine.go.env;
+  if (!env) return [];
+  const dirs = new Set<string>();
+  if (env.GOBIN) dirs.add(normalizeDir(env.GOBIN));
+  for (const p of (env.GOPATH ?? '').split(':')) if (p) dirs.add(`${normalizeDir(p)}/bin`);
+  return [...dirs];
+}
+
+/** A workspace-relative file as an absolute path (already absolute or `~` paths are kept). */
+export function workspaceFilePath(root: string, file: string): string {
+  if (file.startsWith('/') || file.startsWith('~') || root === '') return file;
+  return `${normalizeDir(root)}/${file.replace(/^\.\//, '')}`;
+}
+
+/** The `import "C"` line of the first cgo file, as a finding location. */
+export function firstCgoLocation(workspace: WorkspaceModel): Location | undefined {
+  const first = workspace.cgoFiles[0];
+  return first ? { file: workspaceFilePath(workspace.root, first.file), range: first.range } : undefined;
+}
+
+/** "main.go" / "main.go and 3 more files" */
+export function describeCgoFiles(workspace: WorkspaceModel): string {
+  const n = workspace.cgoFiles.length;
+  const first = workspace.cgoFiles[0]?.file ?? '';
+  return n <= 1 ? first : `${first} and ${n - 1} more file${n - 1 === 1 ? '' : 's'}`;
+}
+
+/** PATH as the doctor saw it, as evidence. */
+export function pathEvidence(snapshot: Snapshot): Evidence {
+  return { kind: 'env', name: 'PATH', value: snapshot.env.PATH ?? snapshot.path.map((p) => p.raw).join(':') };
+}
+
+/** Selected `go env` values as evidence. */
+export function goEnvEvidence(snapshot: Snapshot, machine: MachineFacts, keys: string[]): Evidence {
+  const record = snapshot.commands['go.env'];
+  const argv = record?.argv ?? ['go', 'env', '-json'];
+  const env = machine.go.env ?? {};
+  const lines = keys.map((k) => `${k}=${JSON.stringify(env[k] ?? '')}`);
+  return { kind: 'command', command: argv.join(' '), argv, excerpt: lines.join('\n'), exitCode: record?.exitCode ?? null };
+}

@@ -1,0 +1,396 @@
+/**
+ * Makefiles (`Makefile`, `GNUmakefile`, `*.mk`): variables (=, :=, ::=, ?=, +=, !=, export,
+ * override, target-specific), line continuations, and recipe lines read as shell with make
+ * variables expanded, so `GOOS=$(GOOS) $(GO) build` resolves to the values and ranges of the
+ * definitions. Values that depend on run time ($(shell …), automatic variables, anything set
+ * under a conditional) stay unresolved. Pure; never throws.
+ */
+import { GO_SETTING_NAMES } from '../workspace/build-config.js';
+import { goCommandConfig, mappedRange } from './go-command.js';
+import { LineIndex } from './line-index.js';
+import { MappedBuilder, sliceMapped, sourceSpan, type MappedText } from './mapped-text.js';
+import { interpretShell, type ShellVars } from './shell-script.js';
+import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, type SourceFacts } from './source-facts.js';
+
+interface MakeVar {
+  name: string;
+  /** Raw (recursive) or already expanded (simple) value. */
+  value: MappedText;
+  simple: boolean;
+  /** Value could not be known (`!=`, define, a conditional branch). */
+  unknown: boolean;
+  /** The (simple) value contains run-time parts, kept as `$(…)` (e.g. `$(shell git describe)`). */
+  inexact?: boolean;
+  exported?: boolean;
+  full: [number, number];
+}
+
+interface RecipeLine {
+  text: MappedText;
+  line: number;
+  span: [number, number];
+}
+
+interface Rule {
+  targets: string[];
+  recipe: RecipeLine[];
+  vars: Map<string, MakeVar>;
+}
+
+const MAX_DEPTH = 20;
+const DIRECTIVE = /^(ifeq|ifneq|ifdef|ifndef|else|endif)\b/;
+const MAKE_COMMENT = /^#/;
+
+/** Splits at the first top-level (outside $(…)) assignment operator or rule colon. */
+function classify(line: string): { kind: 'assign'; nameEnd: number; op: string; valueStart: number } | { kind: 'rule'; colon: number } | undefined {
+  let depth = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '$' && (line[i + 1] === '(' || line[i + 1] === '{')) {
+      depth++;
+      i++;
+      continue;
+    }
+    if (depth > 0) {
+      if (c === ')' || c === '}') depth--;
+      continue;
+    }
+    if (c === '=') {
+      const prev = line[i - 1];
+      if (prev === '?' || prev === '+' || prev === '!') return { kind: 'assign', nameEnd: i - 1, op: prev + '=', valueStart: i + 1 };
+      return { kind: 'assign', nameEnd: i, op: '=', valueStart: i + 1 };
+    }
+    if (c === ':') {
+      if (line.startsWith(':::=', i)) return { kind: 'assign', nameEnd: i, op: ':::=', valueStart: i + 4 };
+      if (line.startsWith('::=', i)) return { kind: 'assign', nameEnd: i, op: '::=', valueStart: i + 3 };
+      if (line[i + 1] === '=') return { kind: 'assign', nameEnd: i, op: ':=', valueStart: i + 2 };
+      return { kind: 'rule', colon: i };
+    }
+  }
+  return undefined;
+}
+
+/** Removes a `#` comment (not escaped, not inside a variable reference). */
+function stripComment(m: MappedText): MappedText {
+  let depth = 0;
+  for (let i = 0; i < m.text.length; i++) {
+    const c = m.text[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (c === '$' && (m.text[i + 1] === '(' || m.text[i + 1] === '{')) depth++;
+    else if ((c === ')' || c === '}') && depth > 0) depth--;
+    else if (c === '#' && depth === 0) return sliceMapped(m, 0, i);
+  }
+  return m;
+}
+
+function trimMapped(m: MappedText): MappedText {
+  const start = m.text.length - m.text.trimStart().length;
+  const end = m.text.trimEnd().length;
+  return sliceMapped(m, start, Math.max(start, end));
+}
+
+export function parseMakefile(file: string, path: string, text: string): SourceFacts {
+  const facts = emptySourceFacts();
+  try {
+    parseInto(file, path, text, facts);
+  } catch (err) {
+    facts.notes.push({ file, reason: `could not be read as a Makefile: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  return facts;
+}
+
+function parseInto(file: string, path: string, text: string, facts: SourceFacts): void {
+  const index = new LineIndex(text);
+  const slash = path.lastIndexOf('/');
+  const dir = slash < 0 ? '' : path.slice(0, slash);
+  const globals = new Map<string, MakeVar>();
+  const rules: Rule[] = [];
+  let exportAll = false;
+  let oneShell = false;
+  let condDepth = 0;
+  let current: Rule | undefined;
+  let inDefine = false;
+  const assignments: { v: MakeVar; scope: Map<string, MakeVar>; raw: MappedText }[] = [];
+
+  const lineCount = index.lineCount;
+  let line = 0;
+  while (line < lineCount) {
+    const start = index.lineStart(line);
+    const end = index.lineEnd(line);
+    const physical = text.slice(start, end);
+    const firstLine = line;
+
+    if (inDefine) {
+      if (/^\s*endef\b/.test(physical)) inDefine = false;
+      line++;
+      continue;
+    }
+
+    // Recipe lines: a tab while inside a rule; `\`-continued lines keep the backslash-newline
+    // for the shell, and make drops one leading tab of each continuation line.
+    if (current && physical.startsWith('\t')) {
+      const b = new MappedBuilder();
+      let l = line;
+      let s = start + 1;
+      for (;;) {
+        const e = index.lineEnd(l);
+        const piece = text.slice(s, e);
+        for (let k = 0; k < piece.length; k++) b.push(piece[k]!, s + k);
+        const bs = /\\+$/.exec(piece);
+        if (bs && bs[0].length % 2 === 1 && l + 1 < lineCount) {
+          b.push('\n', e);
+          l++;
+          s = index.lineStart(l);
+          if (text[s] === '\t') s++;
+          continue;
+        }
+        break;
+      }
+      current.recipe.push({ text: b.build(), line: firstLine, span: [start + 1, index.lineEnd(l)] });
+      line = l + 1;
+      continue;
+    }
+
+    // Other lines: `\`-newline plus leading blanks become one space.
+    const b = new MappedBuilder();
+    let l = line;
+    let s = start;
+    for (;;) {
+      const e = index.lineEnd(l);
+      const piece = text.slice(s, e);
+      const bs = /\\+$/.exec(piece);
+      if (bs && bs[0].length % 2 === 1 && l + 1 < lineCount) {
+        const keep = piece.length - 1;
+        for (let k = 0; k < keep; k++) b.push(piece[k]!, s + k);
+        b.push(' ', -1);
+        l++;
+        s = index.lineStart(l);
+        while (text[s] === ' ' || text[s] === '\t') s++;
+        continue;
+      }
+      for (let k = 0; k < piece.length; k++) b.push(piece[k]!, s + k);
+      break;
+    }
+    line = l + 1;
+    const logical = trimMapped(stripComment(b.build()));
+    const t = logical.text;
+    if (t === '') continue;
+    if (/^define\b/.test(t) || /^(export|override)\s+define\b/.test(t)) {
+      const name = /define\s+(\S+)/.exec(t)?.[1];
+      if (name) globals.set(name, { name, value: sliceMapped(logical, 0, 0), simple: true, unknown: true, full: [start, start] });
+      inDefine = true;
+      continue;
+    }
+    const dm = DIRECTIVE.exec(t);
+    if (dm) {
+      if (dm[1]!.startsWith('if')) condDepth++;
+      else if (dm[1] === 'endif') condDepth = Math.max(0, condDepth - 1);
+      continue;
+    }
+    if (/^-?s?include\b/.test(t) || /^vpath\b/.test(t)) continue;
+    if (t === 'export') {
+      exportAll = true;
+      continue;
+    }
+    const noArgExport = /^(export|unexport)\s+([A-Za-z_][\w.-]*(?:\s+[A-Za-z_][\w.-]*)*)$/.exec(t);
+    if (noArgExport && !classify(t)) {
+      for (const name of noArgExport[2]!.split(/\s+/)) {
+        const v = globals.get(name);
+        const exported = noArgExport[1] === 'export';
+        if (v) v.exported = exported;
+        else globals.set(name, { name, value: sliceMapped(logical, 0, 0), simple: true, unknown: true, exported, full: [start, start] });
+      }
+      continue;
+    }
+    const c = classify(t);
+    if (!c) {
+      current = undefined;
+      continue;
+    }
+    if (c.kind === 'assign') {
+      current = undefined;
+      assign(globals, logical, c.nameEnd, c.op, c.valueStart, globals);
+      continue;
+    }
+    // A rule line: `targets: prerequisites [; recipe]` or `targets: VAR = value`.
+    const targets = t.slice(0, c.colon).trim().split(/\s+/).filter(Boolean);
+    if (targets.includes('.EXPORT_ALL_VARIABLES')) exportAll = true;
+    if (targets.includes('.ONESHELL')) oneShell = true;
+    let afterAt = c.colon + 1;
+    if (t[afterAt] === ':') afterAt++;
+    const after = sliceMapped(logical, afterAt);
+    const inner = classify(after.text);
+    if (inner && inner.kind === 'assign') {
+      // Target-specific variable: applies to these targets' recipes.
+      for (const target of targets) {
+        let rule = rules.find((r) => r.targets.includes(target));
+        if (!rule) {
+          rule = { targets: [target], recipe: [], vars: new Map() };
+          rules.push(rule);
+        }
+        assign(rule.vars, after, inner.nameEnd, inner.op, inner.valueStart, rule.vars);
+      }
+      continue;
+    }
+    const existing = rules.find((r) => r.targets.length === targets.length && r.targets.every((x, k) => x === targets[k]));
+    current = existing ?? { targets, recipe: [], vars: new Map() };
+    if (!existing) rules.push(current);
+    const semi = after.text.indexOf(';');
+    if (semi >= 0) {
+      const inline = trimMapped(sliceMapped(after, semi + 1));
+      current.recipe.push({ text: inline, line: firstLine, span: sourceSpan(inline) ?? [start, start] });
+    }
+  }
+
+  // Settings assigned in the Makefile (final values, as make sees them when recipes run).
+  for (const { v, scope, raw } of assignments) {
+    if (!GO_SETTING_NAMES.has(v.name)) continue;
+    const ex = v.unknown ? undefined : v.simple ? { text: v.value, exact: !v.inexact } : expand(v.value, scope, 0);
+    const value = ex && ex.exact ? ex.text : undefined;
+    const range = mappedRange(index, value ?? raw, v.full);
+    if (!range) continue;
+    facts.settings.push({ name: v.name, value: value?.text, file, range, fullRange: index.range(v.full[0], v.full[1]) });
+  }
+
+  // Recipes.
+  for (const rule of rules) {
+    const scope = new Map([...globals, ...rule.vars]);
+    const env: ShellVars = new Map();
+    for (const v of scope.values()) {
+      const global = globals.get(v.name);
+      const exported = v.exported ?? global?.exported ?? exportAll;
+      if (!exported) continue;
+      const ex = v.unknown ? undefined : v.simple ? { text: v.value, exact: !v.inexact } : expand(v.value, scope, 0);
+      env.set(v.name, {
+        alts: [{ value: ex && ex.exact ? ex.text : undefined, raw: v.value, full: v.full }],
+        exported: true,
+      });
+    }
+    const chunks = oneShell && rule.recipe.length > 0 ? [joinRecipe(rule.recipe)] : rule.recipe;
+    for (const r of chunks) {
+      const stripped = stripRecipePrefix(r.text);
+      const expanded = expand(stripped, scope, 0).text;
+      const shell = interpretShell(expanded, { vars: env, home: r.span });
+      for (const a of shell.settings) {
+        const range = mappedRange(index, a.value ?? a.raw, a.full);
+        if (range) facts.settings.push({ name: a.name, value: a.value?.text, file, range, ...(a.full ? { fullRange: index.range(a.full[0], a.full[1]) } : {}) });
+      }
+      for (const cmd of shell.goCommands) {
+        const where = rule.targets.length ? `target "${rule.targets.join(' ')}"` : undefined;
+        const config = goCommandConfig({ file, index, tool: 'make', dir, make: true, ...(where ? { where } : {}) }, cmd);
+        if (config) facts.configs.push(config);
+      }
+    }
+  }
+  facts.gorootRefs.push(...findGorootRefs(file, text, index, MAKE_COMMENT));
+  facts.flagRefs.push(...findFlagRefs(file, text, index, MAKE_COMMENT, flagPlaceOf));
+
+  function assign(target: Map<string, MakeVar>, logical: MappedText, nameEnd: number, op: string, valueStart: number, scope: Map<string, MakeVar>): void {
+    const lhs = logical.text.slice(0, nameEnd).trim().split(/\s+/);
+    const name = lhs[lhs.length - 1] ?? '';
+    if (!/^[A-Za-z_.][\w.-]*$/.test(name)) return;
+    const exported = lhs.includes('export') ? true : lhs.includes('unexport') ? false : undefined;
+    const rawValue = trimMapped(sliceMapped(logical, valueStart));
+    const fullSpan = sourceSpan(logical) ?? [0, 0];
+    const prev = target.get(name) ?? (target !== globals ? globals.get(name) : undefined);
+    const conditional = condDepth > 0;
+    let v: MakeVar;
+    if (op === '?=' && prev) return;
+    if (op === '!=') v = { name, value: rawValue, simple: true, unknown: true, full: fullSpan };
+    else if (op === '+=' && prev) {
+      const joined = new MappedBuilder();
+      joined.pushMapped(prev.value);
+      joined.push(' ', -1);
+      if (prev.simple) joined.pushMapped(expand(rawValue, scope, 0).text);
+      else joined.pushMapped(rawValue);
+      const appended = prev.simple ? expand(rawValue, scope, 0) : { exact: true };
+      v = { name, value: joined.build(), simple: prev.simple, unknown: prev.unknown || conditional, inexact: prev.inexact || !appended.exact, full: fullSpan };
+    } else if (op === ':=' || op === '::=' || op === ':::=') {
+      const ex = expand(rawValue, scope, 0);
+      v = { name, value: ex.text, simple: true, unknown: conditional, inexact: !ex.exact, full: fullSpan };
+    } else v = { name, value: rawValue, simple: false, unknown: conditional, full: fullSpan };
+    v.exported = exported ?? prev?.exported;
+    target.set(name, v);
+    assignments.push({ v, scope, raw: rawValue });
+  }
+
+  /** Expands make references; unresolvable ones stay as `$(…)` (a run-time part for the shell). */
+  function expand(m: MappedText, scope: Map<string, MakeVar>, depth: number): { text: MappedText; exact: boolean } {
+    const out = new MappedBuilder();
+    let exact = true;
+    const s = m.text;
+    for (let i = 0; i < s.length; i++) {
+      const c = s[i]!;
+      if (c !== '$') {
+        out.push(c, m.origins[i] ?? -1);
+        continue;
+      }
+      const next = s[i + 1];
+      if (next === '$') {
+        out.push('$', m.origins[i + 1] ?? -1);
+        i++;
+        continue;
+      }
+      if (next === '(' || next === '{') {
+        const close = next === '(' ? ')' : '}';
+        let depthP = 0;
+        let j = i + 1;
+        for (; j < s.length; j++) {
+          if (s[j] === next) depthP++;
+          else if (s[j] === close && --depthP === 0) break;
+        }
+        const inner = s.slice(i + 2, j);
+        const v = /^[A-Za-z0-9_.-]+$/.test(inner) ? scope.get(inner) : undefined;
+        if (v && !v.unknown && depth < MAX_DEPTH) {
+          const ex = v.simple ? { text: v.value, exact: !v.inexact } : expand(v.value, scope, depth + 1);
+          out.pushMapped(ex.text);
+          if (!ex.exact) exact = false;
+        } else {
+          exact = false;
+          out.push('$', m.origins[i] ?? -1);
+          out.push('(', m.origins[i + 1] ?? -1);
+          for (let k = i + 2; k < j && k < s.length; k++) out.push(s[k]!, m.origins[k] ?? -1);
+          out.push(')', m.origins[j] ?? -1);
+        }
+        i = Math.min(j, s.length);
+        continue;
+      }
+      if (next !== undefined) {
+        const v = scope.get(next);
+        if (v && !v.unknown && /[A-Za-z0-9_]/.test(next) && depth < MAX_DEPTH) {
+          const ex = v.simple ? { text: v.value, exact: !v.inexact } : expand(v.value, scope, depth + 1);
+          out.pushMapped(ex.text);
+          if (!ex.exact) exact = false;
+        } else {
+          exact = false;
+          out.push('$', m.origins[i] ?? -1);
+          out.push('(', -1);
+          out.push(next, m.origins[i + 1] ?? -1);
+          out.push(')', -1);
+        }
+        i++;
+        continue;
+      }
+      out.push('$', m.origins[i] ?? -1);
+    }
+    return { text: out.build(), exact };
+  }
+}
+
+function stripRecipePrefix(m: MappedText): MappedText {
+  let i = 0;
+  while (i < m.text.length && /[@+\- \t]/.test(m.text[i]!)) i++;
+  return sliceMapped(m, i);
+}
+
+function joinRecipe(lines: RecipeLine[]): RecipeLine {
+  const b = new MappedBuilder();
+  lines.forEach((l, k) => {
+    if (k > 0) b.push('\n', -1);
+    b.pushMapped(stripRecipePrefix(l.text));
+  });
+  return { text: b.build(), line: lines[0]!.line, span: [lines[0]!.span[0], lines[lines.length - 1]!.span[1]] };
+}

@@ -1,0 +1,405 @@
+/**
+ * Interprets lexed shell commands just enough to know, for every `go` command, the environment
+ * it runs in: exported variables, `NAME=value` prefixes, `env NAME=value`, `for` loops over
+ * literal words. Everything else (functions, conditionals) is read straight through.
+ * Never throws; values that depend on run time are `undefined`.
+ */
+import { GO_SETTING_NAMES } from '../workspace/build-config.js';
+import { lexShell, type ShellCommand, type ShellWord } from './shell-lexer.js';
+import { concatMapped, sliceMapped, sourceSpan, syntheticText, type MappedText } from './mapped-text.js';
+
+/** One possible value of a variable. */
+export interface VarAlt {
+  /** The value, or undefined when it is only known at run time. */
+  value: MappedText | undefined;
+  /** The value as written. */
+  raw: MappedText;
+  /** Source span of the whole assignment, when there is one. */
+  full?: [number, number];
+}
+
+export interface ShellVar {
+  alts: VarAlt[];
+  exported: boolean;
+}
+
+export type ShellVars = Map<string, ShellVar>;
+
+/** A setting assignment as seen in the script. */
+export interface EnvAssignment {
+  name: string;
+  value: MappedText | undefined;
+  raw: MappedText;
+  full?: [number, number];
+}
+
+/** One argument of a go command, resolved when possible. */
+export interface ResolvedArg {
+  /** Resolved text (quotes removed), or undefined when any part is only known at run time. */
+  value: MappedText | undefined;
+  /** Resolved text where every run-time part is replaced by one UNKNOWN_CHAR. */
+  partial: MappedText;
+  /** As written (quotes removed, expansions literal). */
+  raw: MappedText;
+}
+
+/** Stands for a part of a value that is only known at run time (`$(git describe)`, `$1` …). */
+export const UNKNOWN_CHAR = '\uFFFF';
+
+export interface GoCommandFacts {
+  /** The word that named the go binary (`go`, `$(GO)`, `go1.22.3`, `/usr/local/go/bin/go`). */
+  goWord: ResolvedArg;
+  /** Arguments after the go binary: subcommand, flags, packages. */
+  args: ResolvedArg[];
+  /** The environment settings the command sees (exported variables, prefixes). */
+  env: Map<string, EnvAssignment>;
+  /** Source offset of the first word of the command (where `NAME=value ` can be inserted). */
+  insertAt?: number;
+  /** Source span of the command. */
+  span?: [number, number];
+  /** Working directory relative to where the script starts, when `cd` made it known. */
+  cwd?: string;
+}
+
+export interface ShellFacts {
+  /** Variables as the script leaves them. */
+  vars: ShellVars;
+  goCommands: GoCommandFacts[];
+  /** Every assignment of a Go setting (GOOS, GOARCH, CGO_ENABLED, CC …). */
+  settings: EnvAssignment[];
+}
+
+export interface ShellOptions {
+  /** Variables defined before the script (exported ones are the environment). */
+  vars?: ShellVars;
+  /** Most go-command variants one command may expand to (for-loop products). */
+  maxVariants?: number;
+  /**
+   * The source span the script itself occupies (e.g. one Makefile recipe). Command spans and
+   * insertion points are kept inside it even when words came from variables defined elsewhere.
+   */
+  home?: [number, number];
+}
+
+const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'time', 'case', 'esac', 'in']);
+const PREFIX_COMMANDS = new Set(['sudo', 'exec', 'command', 'nohup', 'nice', 'builtin', 'eval']);
+const EXPORT_COMMANDS = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+
+function word(text: string): MappedText {
+  return syntheticText(text);
+}
+
+/** Copies the variables (alternatives are shared; they are never mutated). */
+export function cloneVars(vars: ShellVars): ShellVars {
+  const out: ShellVars = new Map();
+  for (const [k, v] of vars) out.set(k, { alts: v.alts, exported: v.exported });
+  return out;
+}
+
+/** A go binary: `go`, `go1.22.3`, `…/go`, `…/go1.22`. */
+function isGoBinary(text: string): boolean {
+  const base = text.slice(text.lastIndexOf('/') + 1);
+  return /^go(?:1\.\d+(?:\.\d+)?(?:rc\d+|beta\d+)?)?(?:\.exe)?$/.test(base);
+}
+
+const GO_SUBCOMMANDS = new Set(['build', 'install', 'run', 'test', 'vet', 'list', 'generate', 'env', 'mod', 'get', 'tool', 'clean', 'fmt', 'work', 'version', 'doc', 'fix', 'bug', 'telemetry']);
+
+type Binding = Map<string, VarAlt>;
+
+export function interpretShell(input: MappedText, options: ShellOptions = {}): ShellFacts {
+  const vars: ShellVars = options.vars ? cloneVars(options.vars) : new Map<string, ShellVar>();
+  const facts: ShellFacts = { vars, goCommands: [], settings: [] };
+  const maxVariants = options.maxVariants ?? 64;
+  const home = options.home;
+  let allExport = false;
+  let cwd: string | undefined = '';
+  let commands: ShellCommand[];
+  try {
+    commands = lexShell(input);
+  } catch {
+    return facts;
+  }
+
+  for (const cmd of commands) {
+    try {
+      runCommand(cmd);
+    } catch {
+      // A command we cannot understand changes nothing we know.
+    }
+  }
+  return facts;
+
+  function inHome(o: number): boolean {
+    return o >= 0 && (!home || (o >= home[0] && o < home[1]));
+  }
+
+  /** Source offset where text inserted before input index `at` lands inside the script. */
+  function homeOffsetBefore(at: number): number | undefined {
+    const o = input.origins[at] ?? -1;
+    if (inHome(o)) return o;
+    for (let j = at - 1; j >= 0; j--) {
+      const p = input.origins[j] ?? -1;
+      if (inHome(p)) return p + 1;
+    }
+    return home ? home[0] : undefined;
+  }
+
+  /** Source span of input indices [from, to) restricted to the script's own text. */
+  function homeSpan(from: number, to: number): [number, number] | undefined {
+    let first = -1;
+    let last = -1;
+    for (let j = from; j < to; j++) {
+      const o = input.origins[j] ?? -1;
+      if (!inHome(o)) continue;
+      if (first < 0 || o < first) first = o;
+      if (o > last) last = o;
+    }
+    if (first < 0) {
+      const at = homeOffsetBefore(from);
+      return at === undefined ? undefined : [at, at];
+    }
+    return [first, last + 1];
+  }
+
+  function varsIn(words: readonly ShellWord[]): string[] {
+    const names = new Set<string>();
+    for (const w of words) for (const e of w.expansions) if (e.kind === 'var') names.add(e.name);
+    return [...names].filter((name) => (vars.get(name)?.alts.length ?? 0) > 1);
+  }
+
+  function bindings(words: readonly ShellWord[]): Binding[] {
+    const multi = varsIn(words);
+    let out: Binding[] = [new Map<string, VarAlt>()];
+    for (const name of multi) {
+      const alts = vars.get(name)!.alts;
+      const next: Binding[] = [];
+      for (const b of out) {
+        for (const alt of alts) {
+          if (next.length >= maxVariants) break;
+          const nb = new Map(b);
+          nb.set(name, alt);
+          next.push(nb);
+        }
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  /**
+   * The word's value with variables substituted. Parts only known at run time become one
+   * UNKNOWN_CHAR each; `exact` says whether there were none.
+   */
+  function resolvePartial(w: ShellWord, binding: Binding, from = 0): { text: MappedText; exact: boolean } {
+    const parts: MappedText[] = [];
+    let pos = from;
+    let exact = true;
+    for (const e of w.expansions) {
+      if (e.to <= from) continue;
+      const start = Math.max(e.from, from);
+      parts.push(sliceMapped(w.value, pos, start));
+      pos = e.to;
+      const alt = e.kind === 'var' && e.from >= from ? (binding.get(e.name) ?? vars.get(e.name)?.alts[0]) : undefined;
+      if (alt?.value) parts.push(alt.value);
+      else {
+        exact = false;
+        parts.push({ text: UNKNOWN_CHAR, origins: [w.value.origins[start] ?? -1] });
+      }
+    }
+    parts.push(sliceMapped(w.value, pos));
+    return { text: concatMapped(parts), exact };
+  }
+
+  function resolve(w: ShellWord, binding: Binding, from = 0): MappedText | undefined {
+    const r = resolvePartial(w, binding, from);
+    return r.exact ? r.text : undefined;
+  }
+
+  /** Resolves a word used as an argument: an unquoted lone `$VAR` splits on blanks. */
+  function resolveArgs(w: ShellWord, binding: Binding): ResolvedArg[] {
+    const { text, exact } = resolvePartial(w, binding);
+    const only = w.expansions.length === 1 ? w.expansions[0]! : undefined;
+    if (exact && only && only.kind === 'var' && !only.quoted && only.from === 0 && only.to === w.value.text.length) {
+      const out: ResolvedArg[] = [];
+      const re = /[^ \t\n]+/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text.text))) {
+        const piece = sliceMapped(text, m.index, m.index + m[0].length);
+        out.push({ value: piece, partial: piece, raw: piece });
+      }
+      return out;
+    }
+    return [{ value: exact ? text : undefined, partial: text, raw: w.value }];
+  }
+
+  function setVar(name: string, alt: VarAlt, exported: boolean | undefined): void {
+    const prev = vars.get(name);
+    vars.set(name, { alts: [alt], exported: exported ?? prev?.exported ?? allExport });
+  }
+
+  function assignmentOf(w: ShellWord, binding: Binding): EnvAssignment {
+    const name = w.value.text.slice(0, w.assignNameLength);
+    const from = w.assignNameLength + 1;
+    const raw = sliceMapped(w.value, from);
+    const value = resolve(w, binding, from);
+    const full = sourceSpan(w.value);
+    return { name, value, raw, ...(full ? { full } : {}) };
+  }
+
+  function record(a: EnvAssignment): void {
+    if (GO_SETTING_NAMES.has(a.name)) facts.settings.push(a);
+  }
+
+  function runCommand(cmd: ShellCommand): void {
+    let words = cmd.words;
+    // `for NAME in a b c` (the body's commands follow as separate commands).
+    while (words.length > 0 && RESERVED.has(words[0]!.value.text) && words[0]!.expansions.length === 0 && !words[0]!.quoted) words = words.slice(1);
+    if (words.length === 0) return;
+    const first = words[0]!.value.text;
+    if (first === 'for' && words.length >= 2) {
+      const name = words[1]!.value.text;
+      if (words[2]?.value.text === 'in') {
+        const alts: VarAlt[] = [];
+        for (const w of words.slice(3)) {
+          for (const arg of resolveArgs(w, new Map())) alts.push({ value: arg.value, raw: arg.raw });
+        }
+        if (alts.length > 0) vars.set(name, { alts, exported: vars.get(name)?.exported ?? false });
+      } else vars.set(name, { alts: [{ value: undefined, raw: word('') }], exported: false });
+      return;
+    }
+    if (first === 'set' && words.length >= 2) {
+      for (const w of words.slice(1)) {
+        if (/^-[a-z]*a/.test(w.value.text)) allExport = true;
+        if (/^\+[a-z]*a/.test(w.value.text)) allExport = false;
+      }
+      return;
+    }
+    if (first === 'cd') {
+      const target = words[1];
+      if (!target || target.expansions.length > 0) cwd = undefined;
+      else if (cwd !== undefined) cwd = joinDir(cwd, target.value.text);
+      return;
+    }
+    if (first === 'unset') {
+      for (const w of words.slice(1)) vars.delete(w.value.text);
+      return;
+    }
+
+    for (const binding of bindings(words)) {
+      const prefix = new Map<string, EnvAssignment>();
+      let k = 0;
+      while (k < words.length && words[k]!.assignNameLength > 0) {
+        const a = assignmentOf(words[k]!, binding);
+        record(a);
+        prefix.set(a.name, a);
+        k++;
+      }
+      if (k === words.length) {
+        // Plain assignments: shell variables for what follows.
+        for (const a of prefix.values()) setVar(a.name, { value: a.value, raw: a.raw, ...(a.full ? { full: a.full } : {}) }, undefined);
+        continue;
+      }
+      let rest = words.slice(k);
+      const head = rest[0]!;
+      const headText = head.value.text;
+      if (EXPORT_COMMANDS.has(headText) && head.expansions.length === 0) {
+        const exporting = headText === 'export' || rest.slice(1).some((w) => /^-[a-zA-Z]*x/.test(w.value.text));
+        for (const w of rest.slice(1)) {
+          if (w.value.text.startsWith('-')) continue;
+          if (w.assignNameLength > 0) {
+            const a = assignmentOf(w, binding);
+            record(a);
+            setVar(a.name, { value: a.value, raw: a.raw, ...(a.full ? { full: a.full } : {}) }, exporting ? true : undefined);
+          } else if (exporting && /^[A-Za-z_][A-Za-z0-9_]*$/.test(w.value.text)) {
+            const v = vars.get(w.value.text);
+            if (v) v.exported = true;
+            else vars.set(w.value.text, { alts: [{ value: undefined, raw: word('') }], exported: true });
+          }
+        }
+        continue;
+      }
+      // Command prefixes: sudo, env NAME=value, exec …
+      for (;;) {
+        const t = rest[0]?.value.text;
+        if (t === undefined) break;
+        if (t === 'env' && rest[0]!.expansions.length === 0) {
+          rest = rest.slice(1);
+          while (rest.length > 0 && (rest[0]!.value.text.startsWith('-') || rest[0]!.assignNameLength > 0)) {
+            const w = rest[0]!;
+            if (w.assignNameLength > 0) {
+              const a = assignmentOf(w, binding);
+              record(a);
+              prefix.set(a.name, a);
+            } else if (w.value.text === '-u' && rest[1]) rest = rest.slice(1);
+            rest = rest.slice(1);
+          }
+          continue;
+        }
+        if (PREFIX_COMMANDS.has(t) && rest[0]!.expansions.length === 0) {
+          rest = rest.slice(1);
+          while (rest.length > 0 && rest[0]!.value.text.startsWith('-')) rest = rest.slice(1);
+          continue;
+        }
+        break;
+      }
+      if (rest.length === 0) continue;
+      const args = rest.flatMap((w) => resolveArgs(w, binding));
+      const goWordIndex = findGoWord(args);
+      if (goWordIndex < 0) continue;
+      const goArgs = args.slice(goWordIndex + 1);
+      // `go env -w NAME=value` writes a persistent setting.
+      if (goArgs[0]?.value?.text === 'env' && goArgs.some((a) => a.value?.text === '-w')) {
+        for (const a of goArgs) {
+          const t = a.value?.text ?? '';
+          const eq = t.indexOf('=');
+          if (eq > 0 && /^[A-Z_][A-Z0-9_]*$/.test(t.slice(0, eq)) && a.value) {
+            const full = sourceSpan(a.value);
+            record({ name: t.slice(0, eq), value: sliceMapped(a.value, eq + 1), raw: sliceMapped(a.value, eq + 1), ...(full ? { full } : {}) });
+          }
+        }
+      }
+      const env = new Map<string, EnvAssignment>();
+      for (const [name, v] of vars) {
+        if (!v.exported) continue;
+        const alt = binding.get(name) ?? v.alts[0];
+        if (!alt) continue;
+        env.set(name, { name, value: alt.value, raw: alt.raw, ...(alt.full ? { full: alt.full } : {}) });
+      }
+      for (const [name, a] of prefix) env.set(name, a);
+      const insertAt = homeOffsetBefore(words[0]!.start);
+      const span = homeSpan(words[0]!.start, words[words.length - 1]!.end);
+      facts.goCommands.push({
+        goWord: args[goWordIndex]!,
+        args: goArgs,
+        env,
+        ...(insertAt !== undefined ? { insertAt } : {}),
+        ...(span ? { span } : {}),
+        ...(cwd !== undefined ? { cwd } : {}),
+      });
+    }
+  }
+}
+
+/** Index of the go binary among a command's words: the command itself, or after `xargs`. */
+function findGoWord(args: readonly ResolvedArg[]): number {
+  const first = args[0];
+  if (!first) return -1;
+  const next = args[1]?.value?.text;
+  if (first.value && isGoBinary(first.value.text)) return next === undefined || GO_SUBCOMMANDS.has(next) ? 0 : -1;
+  // `$(GO) build`, `${GOCMD} build` when the variable could not be resolved.
+  if (!first.value && /GO/i.test(first.raw.text) && next !== undefined && GO_SUBCOMMANDS.has(next)) return 0;
+  return -1;
+}
+
+function joinDir(cwd: string, target: string): string | undefined {
+  if (target.startsWith('/') || target.startsWith('~') || target === '-') return undefined;
+  const parts = cwd === '' ? [] : cwd.split('/');
+  for (const p of target.split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else parts.push(p);
+  }
+  return parts.join('/');
+}

@@ -1,0 +1,148 @@
+/**
+ * The DoctorReport: one diagnosis, ready to render. Every front renders the same report (the CLI
+ * as text, JSON or SARIF; the extension as Markdown), so the shape lives in core and is pure.
+ * The JSON form is a public contract (docs/cli.md): add fields, never rename or remove them, and
+ * bump REPORT_VERSION on any incompatible change.
+ */
+import type { Diagnosis } from '../diagnose.js';
+import type { Evidence, Finding, Fix, Location, Severity } from '../finding.js';
+import { ruleDocsUrl } from '../rule.js';
+import type { Snapshot } from '../snapshot.js';
+
+export const REPORT_SCHEMA = 'go-doctor/report';
+export const REPORT_VERSION = 1;
+
+export interface ToolIdentity {
+  name: string;
+  version: string;
+}
+
+/** What the report says about the snapshot it was computed from. */
+export interface SnapshotSummary {
+  createdAt: string;
+  producer: ToolIdentity;
+  /** `live` when probed just now, `file` when replayed with `check --from`. */
+  source: 'live' | 'file';
+  redacted: boolean;
+  platform: string;
+  arch: string;
+  /** os.release() (the kernel release). */
+  release: string;
+  /** macOS product version (e.g. "26.1") when known. */
+  macosVersion?: string;
+  go: {
+    /** The `go` that PATH resolution picks. */
+    binary?: string;
+    /** e.g. "go1.27.3". */
+    version?: string;
+    goroot?: string;
+  };
+  /** The workspace folder that was scanned, or null when the snapshot has none. */
+  workspace: string | null;
+  /**
+   * `go.work` or else `go.mod` at the workspace root (absolute), when the workspace has one: where
+   * findings without a location of their own are anchored (SARIF, editors).
+   */
+  moduleFile?: string;
+  timeoutMs: number;
+}
+
+export interface SeverityCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  total: number;
+}
+
+/** A finding as reported: the engine's Finding plus the link to its rule's documentation. */
+export interface ReportFinding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  docsUrl: string;
+  location?: Location;
+  evidence: Evidence[];
+  fixes: Fix[];
+}
+
+export interface DoctorReport {
+  schema: typeof REPORT_SCHEMA;
+  version: number;
+  tool: ToolIdentity;
+  snapshot: SnapshotSummary;
+  summary: SeverityCounts;
+  findings: ReportFinding[];
+}
+
+export interface BuildReportOptions {
+  tool: ToolIdentity;
+  source?: 'live' | 'file';
+}
+
+export function countSeverities(findings: readonly Pick<Finding, 'severity'>[]): SeverityCounts {
+  const counts: SeverityCounts = { errors: 0, warnings: 0, infos: 0, total: findings.length };
+  for (const f of findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}
+
+/** Copies a finding with a fixed key order (so the JSON form is stable) and its docs link. */
+function toReportFinding(f: Finding): ReportFinding {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    docsUrl: ruleDocsUrl(f.rule),
+    ...(f.location ? { location: f.location } : {}),
+    evidence: f.evidence,
+    fixes: f.fixes,
+  };
+}
+
+function rootModuleFile(snapshot: Snapshot): string | undefined {
+  const ws = snapshot.workspace;
+  if (!ws) return undefined;
+  const name = ['go.work', 'go.mod'].find((n) => ws.files.some((f) => f.path === n));
+  if (!name) return undefined;
+  return ws.root.endsWith('/') ? `${ws.root}${name}` : `${ws.root}/${name}`;
+}
+
+export function summarizeSnapshot(snapshot: Snapshot, diagnosis: Pick<Diagnosis, 'context'>, source: 'live' | 'file'): SnapshotSummary {
+  const { machine } = diagnosis.context;
+  const summary: SnapshotSummary = {
+    createdAt: snapshot.createdAt,
+    producer: { name: snapshot.producer.name, version: snapshot.producer.version },
+    source,
+    redacted: snapshot.redacted,
+    platform: snapshot.host.platform,
+    arch: snapshot.host.arch,
+    release: snapshot.host.release,
+    go: {},
+    workspace: snapshot.workspace ? snapshot.workspace.root : null,
+    timeoutMs: snapshot.options.timeoutMs,
+  };
+  const moduleFile = rootModuleFile(snapshot);
+  if (moduleFile) summary.moduleFile = moduleFile;
+  if (machine.mac?.productVersion) summary.macosVersion = machine.mac.productVersion;
+  if (machine.go.binary) summary.go.binary = machine.go.binary;
+  if (machine.go.version) summary.go.version = machine.go.version.raw;
+  const goroot = machine.go.env?.GOROOT;
+  if (goroot) summary.go.goroot = goroot;
+  return summary;
+}
+
+/** Builds the report for one diagnosis of one snapshot. Pure. */
+export function buildReport(snapshot: Snapshot, diagnosis: Diagnosis, options: BuildReportOptions): DoctorReport {
+  const findings = diagnosis.findings.map(toReportFinding);
+  return {
+    schema: REPORT_SCHEMA,
+    version: REPORT_VERSION,
+    tool: { name: options.tool.name, version: options.tool.version },
+    snapshot: summarizeSnapshot(snapshot, diagnosis, options.source ?? 'live'),
+    summary: countSeverities(findings),
+    findings,
+  };
+}

@@ -1,0 +1,36 @@
+import type { Finding } from '../../finding.js';
+import type { Rule } from '../../rule.js';
+
+export const deprecatedFramework: Rule = {
+  id: 'cgo/deprecated-framework',
+  defaultSeverity: 'info',
+  summary: 'Links the OpenCL or OpenGL framework: deprecated since macOS 10.14 (still present, not removed).',
+  docs: `**What:** \`-framework OpenCL\` or \`-framework OpenGL\` in a \`#cgo LDFLAGS\` directive, \`CGO_LDFLAGS\`
+or \`-extldflags\`.
+
+**Why it matters:** Apple deprecated OpenCL and OpenGL in macOS 10.14 Mojave ("Apps built using
+OpenGL and OpenCL will continue to run in macOS 10.14, but these legacy technologies are
+deprecated"). They are **not removed**: current macOS still ships and links them (2024–2025
+reports use the system OpenCL 1.2 framework), so this builds and runs today; expect deprecation
+warnings and no new features. Claims that OpenCL was removed in Ventura have no source.
+
+**Fix:** nothing is required now; plan a move to Metal where it matters.
+
+**Facts:** go-macos-facts.md §8 #7.`,
+  check({ workspace }) {
+    const findings: Finding[] = [];
+    for (const ref of workspace.flagRefs ?? []) {
+      const m = /(OpenCL|OpenGL)/.exec(ref.text);
+      if (!m || !/framework/.test(ref.text)) continue;
+      findings.push({
+        rule: 'cgo/deprecated-framework',
+        severity: 'info',
+        message: `This links Apple's ${m[1]} framework, deprecated since macOS 10.14 Mojave — deprecated, not removed: it still builds and runs on current macOS, with deprecation warnings and no further development.`,
+        evidence: [{ kind: 'file', file: ref.file, excerpt: ref.text, line: ref.range.start.line }],
+        location: { file: ref.file, range: ref.range },
+        fixes: [],
+      });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,102 @@
+import { workspaceFilePath } from '../../facts/index.js';
+import type { Evidence, Finding, Fix, Severity } from '../../finding.js';
+import { compareGoVersions, isValidGoVersion, toolchainForGoLine } from '../../knowledge/index.js';
+import type { Rule } from '../../rule.js';
+import type { GoDirective, GoModFacts } from '../../workspace/model.js';
+import { userGoToolchain, type GoToolchainSetting } from './gotoolchain-setting.js';
+
+function directiveEvidence(root: string, mod: GoModFacts, d: GoDirective, keyword: 'go' | 'toolchain'): Evidence {
+  return { kind: 'file', file: workspaceFilePath(root, mod.file), excerpt: `${keyword} ${d.value}`, line: d.range.start.line };
+}
+
+function settingEvidence(t: GoToolchainSetting): Evidence {
+  if (t.source === 'environment') return { kind: 'env', name: 'GOTOOLCHAIN', value: t.raw };
+  if (t.source === 'default') return { kind: 'note', text: 'GOTOOLCHAIN is not set: the standard $GOROOT/go.env default is auto' };
+  if (t.source === 'unset') {
+    return { kind: 'note', text: `GOTOOLCHAIN is set neither in the environment, nor with go env -w, nor in ${t.file ?? '$GOROOT/go.env'}: the go command uses local` };
+  }
+  if (t.file !== undefined) return { kind: 'file', file: t.file, excerpt: `GOTOOLCHAIN=${t.raw}` };
+  return { kind: 'note', text: `GOTOOLCHAIN=${t.raw} (from ${t.source})` };
+}
+
+export const goModuleNeedsNewer: Rule = {
+  id: 'go/module-needs-newer',
+  defaultSeverity: 'error',
+  summary: 'go.mod/go.work asks for a newer Go than the local toolchain (error under GOTOOLCHAIN=local, info under auto).',
+  docs: `**What:** a \`go\` line in go.mod or go.work is newer than the local \`go version\`, or a \`toolchain\`
+line names a newer toolchain. The location is the directive itself. Versions are compared the way
+the go command compares them (1.21 < 1.21rc1 < 1.21.0).
+
+**Why it matters** depends on GOTOOLCHAIN (the user's value, taken like the go command does: the
+environment variable, then the \`go env -w\` file, then \`$GOROOT/go.env\`, else \`local\`; the doctor
+itself runs go with GOTOOLCHAIN=local and never downloads):
+- \`local\` (error): every go command in the module stops with, e.g.,
+  \`go: go.mod requires go >= 1.25.0 (running go 1.24.4; GOTOOLCHAIN=local)\`. A newer \`toolchain\`
+  line alone is ignored under local.
+- \`auto\`, the default (info): the go command switches toolchains and downloads one first:
+  \`go: downloading go1.25.3 (darwin/arm64)\`; offline that fails with
+  \`go: download go1.25.3 for darwin/arm64: toolchain not available\`.
+- \`path\` (warning): it only switches to a binary of that name on PATH, else
+  \`go: cannot find "go1.25.3" in PATH\`.
+
+**Fix:** install a Go at least as new as the directive, or allow switching (\`go env -w
+GOTOOLCHAIN=auto\`, or in VS Code \`"go.toolsEnvVars": {"GOTOOLCHAIN": "go1.25.0+auto"}\`).
+
+**Facts:** go-macos-facts.md §5.4 (forms of GOTOOLCHAIN and the exact messages, [RUN] with
+go1.24.4; go.env sets auto, local when it is missing); the go.work and \`go 1.26\` variants were re-run
+with go1.24.4 for this rule. The precedence of the two files is cmd/go's cfg.Getenv/readEnvFile (go1.21.13
+and go1.27.3 source), checked by test/toolchain/probe/go-env-files.test.ts.`,
+  check({ snapshot, machine, workspace }) {
+    const local = machine.go.version;
+    if (!local || local.devel || workspace.modules.length === 0) return [];
+    const localVersion = local.raw.replace(/^go/, '');
+    const t = userGoToolchain(snapshot, machine);
+    const running = t.name !== 'local' && isValidGoVersion(t.name) ? t.name.replace(/^go/, '') : localVersion;
+    const hostPlatform = `${machine.go.hostOs ?? snapshot.host.platform}/${machine.go.hostArch ?? snapshot.host.arch}`;
+    const out: Finding[] = [];
+    for (const mod of workspace.modules) {
+      const goLine = mod.go && isValidGoVersion(mod.go.value) && compareGoVersions(mod.go.value, running) > 0 ? mod.go : undefined;
+      const tcValue = mod.toolchain?.value;
+      const tcLine = mod.toolchain && tcValue && tcValue !== 'default' && isValidGoVersion(tcValue) && compareGoVersions(tcValue, running) > 0 ? mod.toolchain : undefined;
+      if (t.mode === 'local') {
+        if (!goLine) continue;
+        // An empty GOTOOLCHAIN (set nowhere, e.g. no go.env) also means local; go then adds no "; GOTOOLCHAIN=" (gover.TooNewError).
+        const exact = t.name === 'local' ? `go: ${mod.kind} requires go >= ${goLine.value} (running go ${running}${t.raw === '' ? '' : '; GOTOOLCHAIN=local'})` : undefined;
+        const forbids = t.raw === '' ? `an empty GOTOOLCHAIN (${t.source === 'unset' ? `set nowhere, not even in ${t.file ?? '$GOROOT/go.env'}` : `set so in ${t.file ?? t.source}`}) forbids switching` : `GOTOOLCHAIN=${t.raw} forbids switching`;
+        const fixes: Fix[] = [{ kind: 'text', title: `Install Go ${goLine.value} or newer`, text: `Install Go ${goLine.value} or newer from https://go.dev/dl/.` }];
+        if (t.source === 'environment') fixes.push({ kind: 'text', title: 'Allow toolchain switching', text: 'GOTOOLCHAIN=local is set in your environment (shell profile or editor settings): remove it, or set GOTOOLCHAIN=auto, so the go command can fetch the toolchain the module asks for.' });
+        else fixes.push({ kind: 'command', title: 'Allow toolchain switching (GOTOOLCHAIN=auto)', command: 'go env -w GOTOOLCHAIN=auto', outsideWorkspace: true });
+        out.push({
+          rule: 'go/module-needs-newer',
+          severity: 'error',
+          message: `${mod.kind} requires go >= ${goLine.value} but the local Go is ${running} and ${forbids}, so every go command in this ${mod.kind === 'go.work' ? 'workspace' : 'module'} fails${exact ? ` with "${exact}"` : ''}.`,
+          evidence: [directiveEvidence(workspace.root, mod, goLine, 'go'), settingEvidence(t)],
+          location: { file: workspaceFilePath(workspace.root, mod.file), range: goLine.range },
+          fixes,
+        });
+        continue;
+      }
+      const driver = tcLine && (!goLine || compareGoVersions(tcLine.value, goLine.value) >= 0) ? { d: tcLine, keyword: 'toolchain' as const } : goLine ? { d: goLine, keyword: 'go' as const } : undefined;
+      if (!driver) continue;
+      const target = driver.keyword === 'toolchain' ? driver.d.value : toolchainForGoLine(driver.d.value);
+      if (!target) continue;
+      const severity: Severity = t.mode === 'auto' ? 'info' : 'warning';
+      const message =
+        t.mode === 'auto'
+          ? `The ${driver.keyword} line in ${mod.kind} asks for ${driver.keyword === 'go' ? `go >= ${driver.d.value}` : target}, newer than the local Go ${running}; with GOTOOLCHAIN=${t.raw} the go command switches to ${target} and downloads it first ("go: downloading ${target} (${hostPlatform})"). Offline that fails with "go: download ${target} for ${hostPlatform}: toolchain not available".`
+          : `The ${driver.keyword} line in ${mod.kind} asks for ${driver.keyword === 'go' ? `go >= ${driver.d.value}` : target}, newer than the local Go ${running}; with GOTOOLCHAIN=${t.raw} the go command only switches to a ${target} binary on PATH, and otherwise fails with "go: cannot find "${target}" in PATH".`;
+      out.push({
+        rule: 'go/module-needs-newer',
+        severity,
+        message,
+        evidence: [directiveEvidence(workspace.root, mod, driver.d, driver.keyword), settingEvidence(t)],
+        location: { file: workspaceFilePath(workspace.root, mod.file), range: driver.d.range },
+        fixes: [
+          { kind: 'text', title: `Install ${target} locally`, text: `Install Go ${target.replace(/^go/, '')} or newer from https://go.dev/dl/ so no toolchain switch is needed.` },
+          { kind: 'setting', title: `Pin ${target} for the Go extension's tools`, section: 'go.toolsEnvVars', key: 'GOTOOLCHAIN', value: `${target}+auto`, scope: 'workspace' },
+        ],
+      });
+    }
+    return out;
+  },
+};

@@ -1,0 +1,42 @@
+import { commandEvidence, goIsMissing, pathEvidence } from '../../facts/index.js';
+import type { Finding } from '../../finding.js';
+import type { Rule } from '../../rule.js';
+
+export const goNotFound: Rule = {
+  id: 'go/not-found',
+  defaultSeverity: 'error',
+  summary: 'No go command on PATH: nothing can build, test or analyse Go code from a terminal or task.',
+  docs: `**What:** no \`go\` executable was found in any PATH directory (the probe's \`go version\` could not
+start: \`ENOENT\`).
+
+**Why it matters:** terminals, tasks and every tool that looks \`go\` up on PATH fail; gopls needs
+\`go\` to load packages.
+
+**Fix:** install Go from https://go.dev/dl/. The macOS \`.pkg\` installs to \`/usr/local/go\` and
+adds \`/usr/local/go/bin\` to PATH by writing \`/etc/paths.d/go\`; open a new terminal (and restart
+VS Code) afterwards. With Homebrew, \`brew install go\` links \`go\` into \`$(brew --prefix)/bin\`.
+
+**Facts:** go-macos-facts.md §5.1 (official \`.pkg\`: \`/usr/local/go\`, \`/etc/paths.d/go\`; Homebrew
+prefixes and \`bin.install_symlink\`).`,
+  check({ snapshot }) {
+    if (!goIsMissing(snapshot)) return [];
+    const searched = snapshot.path.filter((p) => p.raw !== '').length;
+    const finding: Finding = {
+      rule: 'go/not-found',
+      severity: 'error',
+      message: `No go command was found in the ${searched} PATH director${searched === 1 ? 'y' : 'ies'}, so Go code cannot be built, tested or analysed from a terminal or task, and tools that look go up on PATH (gopls among them) cannot load packages.`,
+      evidence: [commandEvidence(snapshot, 'go.version'), pathEvidence(snapshot)],
+      fixes: [
+        {
+          kind: 'text',
+          title: 'Install Go',
+          text:
+            snapshot.host.platform === 'darwin'
+              ? 'Install Go from https://go.dev/dl/ (the .pkg installs to /usr/local/go and adds /usr/local/go/bin to PATH via /etc/paths.d/go), or with Homebrew: brew install go. Then open a new terminal and restart the editor.'
+              : 'Install Go from https://go.dev/dl/ (unpack to /usr/local/go and add /usr/local/go/bin to PATH in your shell profile), then open a new terminal and restart the editor.',
+        },
+      ],
+    };
+    return [finding];
+  },
+};

@@ -1,0 +1,37 @@
+import { pathEvidence } from '../../facts/index.js';
+import type { Finding } from '../../finding.js';
+import type { Rule } from '../../rule.js';
+
+export const pathMissingDir: Rule = {
+  id: 'path/missing-dir',
+  defaultSeverity: 'info',
+  summary: 'A PATH entry does not exist (or is not a directory), often left behind by a removed Go or Homebrew.',
+  docs: `**What:** an absolute PATH entry that does not exist, or exists but is not a directory. (Empty and
+relative entries are path/unsafe-entry's job.)
+
+**Why it matters:** lookups skip it, so it is harmless by itself, but it usually marks an install
+that is gone — an uninstalled Homebrew (\`/opt/homebrew/bin\`), a removed \`/usr/local/go/bin\`, a
+GOPATH that moved — and the tool you expect from it is not what runs.
+
+**Fix:** remove the entry from your shell profile (or \`/etc/paths.d/go\` for the official
+installer's entry), or reinstall what should be there.
+
+**Facts:** go-macos-facts.md §5.1 (where the official \`.pkg\` and Homebrew put PATH entries).`,
+  check({ snapshot }) {
+    const out: Finding[] = [];
+    for (const entry of snapshot.path) {
+      if (!entry.raw.startsWith('/')) continue;
+      if (entry.exists && entry.isDirectory) continue;
+      const what = entry.exists ? 'exists but is not a directory' : 'does not exist';
+      const hint = entry.raw === '/usr/local/go/bin' ? ' (the official installer adds it through /etc/paths.d/go)' : '';
+      out.push({
+        rule: 'path/missing-dir',
+        severity: 'info',
+        message: `PATH entry ${entry.raw} ${what}${hint}: lookups skip it, so whatever was installed there (a removed Go, Homebrew or GOPATH) no longer runs.`,
+        evidence: [{ kind: 'file', file: entry.raw, excerpt: what }, pathEvidence(snapshot)],
+        fixes: [{ kind: 'text', title: `Remove ${entry.raw} from PATH`, text: `Remove ${entry.raw} from your shell profile${hint ? ' or delete /etc/paths.d/go' : ''}, or reinstall what belongs there.` }],
+      });
+    }
+    return out;
+  },
+};

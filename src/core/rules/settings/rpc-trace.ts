@@ -1,0 +1,34 @@
+import type { Finding } from '../../finding.js';
+import type { Rule } from '../../rule.js';
+
+export const rpcTrace: Rule = {
+  id: 'settings/rpc-trace',
+  defaultSeverity: 'warning',
+  summary: '-rpc.trace in go.languageServerFlags: gopls logs every LSP message in full.',
+  docs: `**What:** \`-rpc.trace\` in \`go.languageServerFlags\`.
+
+**Why it matters:** the flag makes gopls "print the full rpc trace in lsp inspector format": every
+request, response and notification, in full, on every keystroke — extra CPU and a log that grows
+without end. It is a debugging aid (vscode-go's troubleshooting guide turns it on to capture a
+trace), easy to forget once the problem is solved.
+
+**Fix:** drop it (the quick fix removes just that array element; comments and formatting elsewhere
+in settings.json stay as they are).
+
+**Facts:** go-macos-facts.md §7.3 (gopls serve flags) and §5.3 (go.languageServerFlags).`,
+  check({ workspace }) {
+    const findings: Finding[] = [];
+    for (const item of workspace.vscode?.languageServerFlags ?? []) {
+      if (!/^--?rpc\.trace(=(true|1))?$/.test(item.value.trim())) continue;
+      findings.push({
+        rule: 'settings/rpc-trace',
+        severity: 'warning',
+        message: `go.languageServerFlags has ${item.value}: gopls prints the full trace of every LSP message, which costs CPU on every edit and grows its log without end. It is meant for a debugging session.`,
+        evidence: [{ kind: 'file', file: item.file, excerpt: JSON.stringify(item.value), line: item.range.start.line }],
+        location: { file: item.file, range: item.range },
+        fixes: item.removeEdits.length > 0 ? [{ kind: 'edit', title: `Remove ${item.value} from go.languageServerFlags`, edits: item.removeEdits, preferred: true }] : [],
+      });
+    }
+    return findings;
+  },
+};

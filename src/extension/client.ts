@@ -1,0 +1,59 @@
+/**
+ * The language client for the bundled server (dist/server.js, over Node IPC). It syncs the open
+ * editors of the files the workspace model reads (their text wins over the disk; the server
+ * registers its own file watchers dynamically) and answers the server's `workspace/configuration`
+ * requests for `goDoctor` with the normalized settings. vscode-languageclient is loaded on first
+ * use, not during activation.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient, LanguageClientOptions } from 'vscode-languageclient/node';
+import type { DoctorConfig } from './config.js';
+import type { InitializationOptions } from './protocol.js';
+import { WATCHED_FILE_GLOBS } from '../server/watched-files.js';
+
+const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
+  ...WATCHED_FILE_GLOBS.map((pattern) => ({ scheme: 'file', pattern })),
+  // extension-less scripts with a shell shebang
+  { scheme: 'file', language: 'shellscript' },
+];
+
+export interface ClientDeps {
+  serverModule: string;
+  log: vscode.LogOutputChannel;
+  config: DoctorConfig;
+  trusted: boolean;
+}
+
+export async function createLanguageClient(deps: ClientDeps): Promise<LanguageClient> {
+  const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
+  const initializationOptions: InitializationOptions = { trusted: deps.trusted, settings: deps.config.serverSettings() };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: DOCUMENT_SELECTOR,
+    outputChannel: deps.log,
+    diagnosticCollectionName: 'goDoctor',
+    initializationOptions,
+    middleware: {
+      workspace: {
+        configuration: async (params, token, next) => {
+          const answers = (await next(params, token)) as unknown;
+          if (!Array.isArray(answers)) return answers as never;
+          return params.items.map((item, i) => {
+            if (item.section !== 'goDoctor') return answers[i] as unknown;
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : undefined;
+            return deps.config.serverSettings(scope);
+          });
+        },
+      },
+    },
+  };
+  const module = deps.serverModule;
+  return new LanguageClient(
+    'goDoctor',
+    vscode.l10n.t('Go Toolchain Doctor'),
+    {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6039'] } },
+    },
+    clientOptions,
+  );
+}

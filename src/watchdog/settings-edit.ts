@@ -1,0 +1,50 @@
+import { applyEdits, modify, parse, type FormattingOptions, type ParseError } from 'jsonc-parser';
+
+/**
+ * Comment-preserving edits of a settings.json text (jsonc-parser `modify`: only the touched property
+ * changes; comments, order and formatting elsewhere stay). Pure: text in, text out.
+ */
+
+/** gopls's default `build.directoryFilters` (facts §7.1): replacing the array must keep it. */
+export const GOPLS_DEFAULT_DIRECTORY_FILTERS = ['-**/node_modules'];
+
+function formatting(text: string): FormattingOptions {
+  const indented = /^([ \t]+)\S/m.exec(text)?.[1];
+  if (indented?.startsWith('\t')) return { insertSpaces: false, tabSize: 4, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return { insertSpaces: true, tabSize: indented ? indented.length : 4, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+}
+
+/** Parses a settings text; `undefined` when it is not a JSON object (then it must not be edited). */
+export function readSettings(text: string): Record<string, unknown> | undefined {
+  if (text.trim() === '') return {};
+  const errors: ParseError[] = [];
+  const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  return value as Record<string, unknown>;
+}
+
+/**
+ * Sets `section` (or `section` → `key` for object-valued settings such as files.watcherExclude and
+ * gopls) to `value`; `undefined` removes it. Throws when the text is not a settings object.
+ */
+export function setSetting(text: string, section: string, key: string | undefined, value: unknown): string {
+  if (readSettings(text) === undefined) throw new Error('settings file is not a JSON object; not editing it');
+  const base = text.trim() === '' ? '{}' : text;
+  const path = key === undefined ? [section] : [section, key];
+  const edits = modify(base, path, value, { formattingOptions: formatting(base) });
+  return applyEdits(base, edits);
+}
+
+/** The directory filters after adding `-dir` to the effective list (default kept when unset). */
+export function directoryFiltersWith(current: readonly unknown[] | undefined, directory: string): string[] {
+  const list = (current ?? GOPLS_DEFAULT_DIRECTORY_FILTERS).filter((x): x is string => typeof x === 'string');
+  const filter = `-${directory.replace(/^\.?\/+/, '').replace(/\/+$/, '')}`;
+  return list.includes(filter) ? [...list] : [...list, filter];
+}
+
+/** The files.watcherExclude glob for a workspace-relative directory (same form as VS Code's defaults). */
+export function watcherExcludeGlob(directory: string): string | undefined {
+  const d = directory.replace(/^\.?\/+/, '').replace(/\/+$/, '');
+  if (d === '' || /[*?[\]{}!]/.test(d)) return undefined;
+  return `**/${d}/**`;
+}

@@ -1,0 +1,132 @@
+/**
+ * Properties of the comment-preserving JSONC editor over generated settings files (random
+ * nesting, indentation, line ends, trailing commas and comments) and hostile input.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { findNodeAtLocation, getNodeValue, parseTree } from 'jsonc-parser';
+import { jsoncComments, setJsoncValue } from '../../../src/core/edits/jsonc-value-edit.js';
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+interface Style {
+  indent: string;
+  eol: string;
+  trailingCommas: boolean;
+  comments: boolean;
+  seed: number;
+}
+
+const KEYS = ['go.toolsEnvVars', 'gopls', 'files.watcherExclude', 'GOOS', 'GOARCH', 'build.env', 'a', '**/gen/**', 'é"q'];
+const key = fc.constantFrom(...KEYS);
+const scalar = fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null));
+const json: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    scalar,
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(key, tie('value'), { maxKeys: 4 }),
+  ),
+})).value;
+const settings = fc.dictionary(key, json, { maxKeys: 6 });
+const style = fc.record({
+  indent: fc.constantFrom('\t', '  ', '    '),
+  eol: fc.constantFrom('\n', '\r\n'),
+  trailingCommas: fc.boolean(),
+  comments: fc.boolean(),
+  seed: fc.nat(),
+});
+
+/** Renders an object as a person might write it: comments above, after and between members. */
+function render(value: Record<string, Json>, s: Style): string {
+  let n = s.seed;
+  const coin = () => ((n = (n * 1103515245 + 12345) % 2147483648) >> 16) % 3 === 0;
+  const obj = (o: Record<string, Json>, depth: number): string => {
+    const entries = Object.entries(o);
+    if (entries.length === 0) return '{}';
+    const pad = s.indent.repeat(depth + 1);
+    const lines = entries.map(([k, v], i) => {
+      const above = s.comments && coin() ? `${pad}// about ${i}${s.eol}` : '';
+      const before = s.comments && coin() ? '/* b */ ' : '';
+      const comma = i < entries.length - 1 || s.trailingCommas ? ',' : '';
+      const after = s.comments && coin() ? ` // after ${i}` : '';
+      return `${above}${pad}${before}${JSON.stringify(k)}: ${val(v, depth + 1)}${comma}${after}`;
+    });
+    return `{${s.eol}${lines.join(s.eol)}${s.eol}${s.indent.repeat(depth)}}`;
+  };
+  const val = (v: Json, depth: number): string => (v !== null && typeof v === 'object' && !Array.isArray(v) ? obj(v, depth) : JSON.stringify(v));
+  return (s.comments && coin() ? `// header${s.eol}` : '') + obj(value, 0) + s.eol;
+}
+
+/** fast-check may build objects without a prototype; compare plain JSON. */
+function plain(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
+}
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let cursor = root;
+  for (const k of path) {
+    if (!cursor || typeof cursor !== 'object' || Array.isArray(cursor) || !Object.hasOwn(cursor, k)) return undefined;
+    cursor = (cursor as Record<string, unknown>)[k];
+  }
+  return cursor;
+}
+
+describe('setJsoncValue properties', () => {
+  it('sets or removes exactly the value asked for, keeps every other value and every comment outside the changed property', () => {
+    fc.assert(
+      fc.property(settings, style, fc.array(key, { minLength: 1, maxLength: 2 }), fc.option(json, { nil: undefined }), (object, s, path, value) => {
+        const text = render(object, s);
+        const tree = parseTree(text, [], { allowTrailingComma: true })!;
+        const result = setJsoncValue(text, path, value);
+        assert.ok(result.ok, result.ok ? '' : `${result.reason}\n${text}`);
+        const after = getNodeValue(parseTree(result.text, [], { allowTrailingComma: true })!) as unknown;
+        if (value === undefined) assert.equal(valueAt(after, path), undefined);
+        else assert.deepEqual(plain(valueAt(after, path)), plain(value));
+        // Every other top-level setting is untouched.
+        for (const k of Object.keys(object)) if (k !== path[0]) assert.deepEqual(plain(valueAt(after, [k])), plain(object[k]));
+        // The replaced characters all belong to the changed property (or are blanks/commas around it).
+        const target = findNodeAtLocation(tree, path.slice(0, 1));
+        const owner = target?.parent;
+        for (const e of result.edits) {
+          for (let i = e.offset; i < e.offset + e.length; i++) {
+            const inside = owner !== undefined && i >= owner.offset && i < owner.offset + owner.length;
+            assert.ok(inside || /[\s,]/.test(text[i]!), `edit outside the property at ${i}: ${JSON.stringify(text.slice(e.offset, e.offset + e.length))}`);
+          }
+        }
+        // Comments outside the changed property all survive, in order.
+        const outside = jsoncComments(text).filter((c) => !owner || c.offset < owner.offset || c.offset >= owner.offset + owner.length);
+        const now = jsoncComments(result.text).map((c) => c.text);
+        let j = 0;
+        for (const c of now) if (j < outside.length && c === outside[j]!.text) j++;
+        assert.equal(j, outside.length, 'a comment was lost');
+        // Line ends stay those of the file.
+        if (s.eol === '\r\n') assert.doesNotMatch(result.text, /[^\r]\n/);
+        else assert.doesNotMatch(result.text, /\r/);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('never throws and answers quickly on hostile input', () => {
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 200 }),
+      fc.stringMatching(/^[{}[\]",:/*\n\r\t a-z0-9]{0,120}$/),
+      settings.map((o) => JSON.stringify(o).slice(0, -1)),
+    );
+    fc.assert(
+      fc.property(hostile, fc.array(fc.string({ maxLength: 5 }), { minLength: 1, maxLength: 3 }), fc.option(json, { nil: undefined }), (text, path, value) => {
+        const started = performance.now();
+        const result = setJsoncValue(text, path, value);
+        assert.ok(performance.now() - started < 200);
+        if (result.ok) {
+          const errors: unknown[] = [];
+          parseTree(result.text, errors as never, { allowTrailingComma: true, allowEmptyContent: true });
+          assert.deepEqual(errors, []);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
