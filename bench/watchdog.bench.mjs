@@ -8,9 +8,9 @@ import { tsImport } from 'tsx/esm/api';
 
 /** @param {{ log: (line: string) => void }} options */
 export async function run({ log }) {
-  const mod = await tsImport('./watchdog/main.ts', import.meta.url);
+  const mod = await tsImport('./watchdog/index.ts', import.meta.url);
   const runWatchdogBench = mod.runWatchdogBench ?? mod.default?.runWatchdogBench;
-  if (typeof runWatchdogBench !== 'function') throw new Error('bench/watchdog/main.ts does not export runWatchdogBench');
+  if (typeof runWatchdogBench !== 'function') throw new Error('bench/watchdog/index.ts does not export runWatchdogBench');
   return runWatchdogBench({ log });
 }
 

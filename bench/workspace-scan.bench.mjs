@@ -7,13 +7,15 @@
 //   - cli:    `node dist/cli.js check DIR --json` minus the same on an empty folder (runtime start
 //             and machine probes cancel out), when dist/cli.js supports `check`;
 //   - engine: scanWorkspace + buildWorkspaceModel + the workspace rules, in-process.
-// Target: cli (or, without the CLI, engine) ≤ 1.5 × grep. Also: re-analysis of one changed
-// file through WorkspaceModelBuilder (target < 5 ms; the server uses the same path).
+// Target: cli (or, without the CLI, engine) ≤ 1.5 × grep, on the median of interleaved rounds
+// (GO_DOCTOR_BENCH_ROUNDS, default 5); the load average before and after is reported with them.
+// Also: re-analysis of one changed file through WorkspaceModelBuilder (target < 5 ms; the server
+// uses the same path). GO_DOCTOR_BENCH_CLI measures another build of the CLI than dist/cli.js.
 //
 // `node bench/workspace-scan.bench.mjs` runs it alone; bench/run.mjs calls `run({ log })`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -222,6 +224,11 @@ async function engineOnce(m, dir) {
   return { total: t3 - t0, scan: t1 - t0, model: t2 - t1, rules: t3 - t2, files: record.files.length, findings };
 }
 
+/** The 1-minute load average, rounded (figures on a shared machine depend on it). */
+function load() {
+  return Math.round(loadavg()[0] * 100) / 100;
+}
+
 export async function run({ log = console.log } = {}) {
   const rows = [];
   const dir = mkdtempSync(join(tmpdir(), 'go-doctor-bench-ws-'));
@@ -230,23 +237,43 @@ export async function run({ log = console.log } = {}) {
     const files = generateWorkspace(dir);
     log(`generated ${files} files in ${dir}`);
     rows.push({ name: 'workspace-scan: generated files', value: files, unit: 'files' });
+    rows.push({ name: 'workspace-scan: load average (1 min) before', value: load(), unit: '' });
     // Warm the page cache for both contenders.
     grepOnce(dir);
-    const grepMs = median([grepOnce(dir), grepOnce(dir), grepOnce(dir)]);
-    rows.push({ name: 'workspace-scan: grep -rlE baseline', value: Math.round(grepMs * 10) / 10, unit: 'ms' });
 
-    const cli = join(repo, 'dist', 'cli.js');
-    if (cliSupportsCheck(cli, empty)) {
-      cliOnce(cli, dir);
-      const full = median([cliOnce(cli, dir), cliOnce(cli, dir), cliOnce(cli, dir)]);
-      const base = median([cliOnce(cli, empty), cliOnce(cli, empty), cliOnce(cli, empty)]);
+    // GO_DOCTOR_BENCH_CLI: measure another build of the CLI (e.g. a private bundle while others rebuild dist/).
+    const cli = process.env.GO_DOCTOR_BENCH_CLI ?? join(repo, 'dist', 'cli.js');
+    const hasCli = cliSupportsCheck(cli, empty);
+    if (hasCli) cliOnce(cli, dir);
+    // Rounds of grep, check on the workspace and check on the empty folder, interleaved so that a
+    // change of load on this shared machine weighs on all three alike.
+    const rounds = Number(process.env.GO_DOCTOR_BENCH_ROUNDS ?? 5);
+    const grepTimes = [];
+    const nets = [];
+    const ratios = [];
+    for (let k = 0; k < rounds; k++) {
+      const g = grepOnce(dir);
+      grepTimes.push(g);
+      if (!hasCli) continue;
+      const full = cliOnce(cli, dir);
+      const base = cliOnce(cli, empty);
       const net = Math.max(0, full - base);
-      rows.push({ name: 'workspace-scan: go-doctor check --json (minus empty folder)', value: Math.round(net * 10) / 10, unit: 'ms' });
-      rows.push({ name: 'workspace-scan: cli / grep', value: Math.round((net / grepMs) * 100) / 100, unit: 'x', target: 1.5, pass: net / grepMs <= 1.5 });
+      nets.push(net);
+      ratios.push(net / g);
+    }
+    const grepMs = median(grepTimes);
+    rows.push({ name: 'workspace-scan: grep -rlE baseline (median)', value: Math.round(grepMs * 10) / 10, unit: 'ms' });
+    if (hasCli) {
+      const net = median(nets);
+      rows.push({ name: 'workspace-scan: go-doctor check --json minus empty folder (median)', value: Math.round(net * 10) / 10, unit: 'ms' });
+      rows.push({ name: 'workspace-scan: cli / grep (median of medians)', value: Math.round((net / grepMs) * 100) / 100, unit: 'x', target: 1.5, pass: net / grepMs <= 1.5 });
+      // The least-disturbed round, for comparison with an idle machine (not the target figure).
+      rows.push({ name: 'workspace-scan: cli / grep (best round)', value: Math.round(Math.min(...ratios) * 100) / 100, unit: 'x' });
     } else {
       log('dist/cli.js does not support `check DIR --json` yet: measuring the engine in-process only');
       rows.push({ name: 'workspace-scan: go-doctor check --json', value: 0, unit: 'ms', pass: false, note: 'dist/cli.js check not available' });
     }
+    rows.push({ name: 'workspace-scan: load average (1 min) after', value: load(), unit: '' });
 
     const m = await engineModules();
     try {
@@ -254,7 +281,8 @@ export async function run({ log = console.log } = {}) {
       const runs = [await engineOnce(m, dir), await engineOnce(m, dir), await engineOnce(m, dir)];
       const best = runs.sort((a, b) => a.total - b.total)[1];
       log(`engine: scan ${best.scan.toFixed(1)} ms, model ${best.model.toFixed(1)} ms, rules ${best.rules.toFixed(1)} ms, ${best.files} files recorded, ${best.findings} findings`);
-      rows.push({ name: 'workspace-scan: engine in-process (scan+model+rules)', value: Math.round(best.total * 10) / 10, unit: 'ms' });
+      rows.push({ name: 'workspace-scan: engine in-process, warm (scan+model+rules)', value: Math.round(best.total * 10) / 10, unit: 'ms' });
+      for (const part of ['scan', 'model', 'rules']) rows.push({ name: `workspace-scan: engine in-process, warm: ${part}`, value: Math.round(best[part] * 10) / 10, unit: 'ms' });
       rows.push({ name: 'workspace-scan: engine / grep', value: Math.round((best.total / grepMs) * 100) / 100, unit: 'x', target: 1.5, pass: best.total / grepMs <= 1.5 });
 
       // One-file re-analysis through the incremental builder.

@@ -1,12 +1,11 @@
 /**
- * Re-reading one workspace file for the one-file re-analysis, from disk (the scanner's own
- * scanFile) or from an editor's unsaved text (judged like the scanner judges file content).
+ * Re-reading one workspace file for the one-file re-analysis, from disk (the scanner's scanFile)
+ * or from an editor's unsaved text (the scanner's scanText: the same judgement of the content).
  */
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { goHeaderEnd } from '../core/parse/go-file-header.js';
-import { hasShellShebang, workspaceFileKind } from '../core/workspace/file-kinds.js';
-import { MAX_FILE_BYTES, scanFile } from '../probe/workspace/scan.js';
+import { workspaceFileKind } from '../core/workspace/file-kinds.js';
+import { scanFile, scanText } from '../probe/workspace/scan.js';
 import type { FileScan } from './dependencies.js';
 
 export async function scanFileFromDisk(root: string, relPath: string, exclude: string[] = []): Promise<FileScan> {
@@ -21,17 +20,10 @@ export async function scanFileFromDisk(root: string, relPath: string, exclude: s
 }
 
 export function scanFileText(relPath: string, text: string): FileScan {
-  const kind = workspaceFileKind(relPath);
-  if (kind === undefined) return { kind: 'ignored' };
-  if (kind === 'maybe-shell' && !hasShellShebang(firstLineOf(text))) return { kind: 'ignored' };
-  if (text.includes('\u0000')) return { kind: 'skipped', reason: 'binary (contains NUL bytes)' };
-  if (kind === 'go') {
-    // Like the scanner: only the header (build constraints, package clause, imports).
-    const end = goHeaderEnd(text);
-    if (end !== undefined && end < text.length) return { kind: 'record', record: { path: relPath, content: text.slice(0, end), partial: true } };
-  }
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) return { kind: 'skipped', reason: 'larger than 1 MiB' };
-  return { kind: 'record', record: { path: relPath, content: text } };
+  const result = scanText(relPath, text);
+  if (result === undefined) return { kind: 'ignored' };
+  if ('file' in result) return { kind: 'record', record: result.file };
+  return { kind: 'skipped', reason: result.skipped.reason };
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -41,9 +33,4 @@ async function exists(path: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function firstLineOf(text: string): string {
-  const end = text.search(/\r?\n/);
-  return end < 0 ? text : text.slice(0, end);
 }

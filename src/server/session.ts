@@ -1,15 +1,18 @@
 /**
  * One workspace folder's analysis state: the last snapshot (machine facts + workspace files), the
- * workspace model and the findings. A toolchain change re-probes everything; a file change
- * re-reads that one file, replaces its record, rebuilds the model and re-runs the rules on the
- * machine facts already derived — no process, no rescan.
+ * workspace model and the findings. A toolchain change re-probes everything (new MachineFacts:
+ * every memo keyed on them is dropped). A file change re-reads that one file (an open editor's
+ * text wins over the disk), replaces its record and hands it to the folder's incremental model
+ * builder, which parses only that file and keeps the arrays of the untouched half of the model
+ * (and the Go files of untouched packages) as they were; the rules then run on the same
+ * MachineFacts object, so what they memoise on those objects holds — no process, no rescan.
  */
 import { performance } from 'node:perf_hooks';
 import { runRules } from '../core/engine.js';
 import { deriveMachineFacts } from '../core/facts/index.js';
 import type { Finding, Location } from '../core/finding.js';
 import type { MachineFacts } from '../core/machine.js';
-import type { Snapshot, WorkspaceRecord } from '../core/snapshot.js';
+import type { Snapshot, WorkspaceFileRecord, WorkspaceRecord } from '../core/snapshot.js';
 import type { WorkspaceModel } from '../core/workspace/model.js';
 import { FindingAnchors } from './anchoring.js';
 import type { FileScan, IncrementalWorkspaceModel, ServerDependencies } from './dependencies.js';
@@ -58,6 +61,8 @@ export class WorkspaceSession {
   private model: WorkspaceModel | undefined;
   /** relPath → index in snapshot.workspace.files. */
   private fileIndex = new Map<string, number>();
+  /** Relative paths of the recorded go.mod/go.work files (kept until a file is added or removed). */
+  private moduleFiles: string[] | undefined;
   private readonly modelBuilder: IncrementalWorkspaceModel;
   /** Paths the scan records (so editor text for them can be judged without asking the disk). */
   private readonly recordedPaths = new Set<string>();
@@ -234,6 +239,7 @@ export class WorkspaceSession {
     // Our own copy: file changes edit it in place, and the probe may hand out a cached snapshot.
     this.snapshot = { ...snapshot, workspace: { ...workspace, files: [...workspace.files], skipped: [...workspace.skipped] } };
     this.fileIndex = new Map(this.snapshot.workspace!.files.map((f, i) => [f.path, i]));
+    this.moduleFiles = undefined;
     for (const skipped of this.snapshot.workspace!.skipped) this.recordedPaths.add(skipped.path);
     this.modelBuilder.reset(this.snapshot.workspace!);
     this.machine = deriveMachineFacts(this.snapshot);
@@ -247,7 +253,10 @@ export class WorkspaceSession {
     const index = this.fileIndex.get(relPath);
     if (scan.kind === 'record') {
       if (index !== undefined) record.files[index] = scan.record;
-      else this.fileIndex.set(relPath, record.files.push(scan.record) - 1);
+      else {
+        this.fileIndex.set(relPath, record.files.push(scan.record) - 1);
+        this.moduleFiles = undefined;
+      }
       this.modelBuilder.update(scan.record);
       return;
     }
@@ -255,8 +264,14 @@ export class WorkspaceSession {
     if (index !== undefined) {
       record.files.splice(index, 1);
       this.fileIndex = new Map(record.files.map((f, i) => [f.path, i]));
+      this.moduleFiles = undefined;
       this.modelBuilder.remove(relPath);
     }
+  }
+
+  private recordedModuleFiles(files: readonly WorkspaceFileRecord[]): string[] {
+    this.moduleFiles ??= files.filter((f) => isModuleFile(f.path)).map((f) => f.path);
+    return this.moduleFiles;
   }
 
   private rebuildAndAnalyse(reason: Analysis['reason']): Analysis | undefined {
@@ -276,7 +291,7 @@ export class WorkspaceSession {
         const index = this.fileIndex.get(rel);
         return index === undefined ? undefined : record.files[index]?.content;
       },
-      moduleFiles: record.files.filter((f) => f.path === 'go.mod' || f.path === 'go.work' || f.path.endsWith('/go.mod') || f.path.endsWith('/go.work')).map((f) => f.path),
+      moduleFiles: this.recordedModuleFiles(record.files),
     });
     const analysed = findings.map((finding): AnalysedFinding => {
       const location = anchors.locate(finding);
@@ -286,4 +301,8 @@ export class WorkspaceSession {
     this.onAnalysed(this);
     return this.analysis;
   }
+}
+
+function isModuleFile(relPath: string): boolean {
+  return relPath === 'go.mod' || relPath === 'go.work' || relPath.endsWith('/go.mod') || relPath.endsWith('/go.work');
 }

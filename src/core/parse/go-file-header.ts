@@ -1,11 +1,13 @@
 /**
  * Reads the header of a `.go` file: build constraints (as go/build's parseFileHeader finds
  * them), the package clause, the imports, and the `#cgo` lines of an `import "C"` preamble.
- * Stops at the first declaration after the imports. Written as one pass over char codes: it
- * runs on every `.go` file of the workspace. Pure; never throws.
+ * Stops at the first declaration after the imports. It runs on every `.go` file of the
+ * workspace, mostly before the optimizing compiler has looked at it: one pass over char codes,
+ * with native searches (sticky regexes, indexOf) for the common runs, no allocation per comment
+ * or spec, and repeated strings and constraint lines shared between files. Pure; never throws.
  */
 import type { GoFileFacts } from '../workspace/go-file.js';
-import { parseGoBuildLine, parsePlusBuildLine } from './build-constraint.js';
+import { parseGoBuildLine, parsePlusBuildLine, type ParsedConstraint } from './build-constraint.js';
 import { PositionCursor } from './position-cursor.js';
 
 interface Comment {
@@ -13,8 +15,8 @@ interface Comment {
   end: number;
 }
 
-interface ImportSpec {
-  path: string;
+/** An `import "C"` spec: its range and the comments attached to it (its cgo preamble). */
+interface CImport {
   start: number;
   end: number;
   doc?: Comment[];
@@ -26,11 +28,17 @@ interface HeaderScan {
   packageName?: string;
   packageStart?: number;
   packageEnd?: number;
-  imports: ImportSpec[];
+  /** Import paths (including "C"), in order. */
+  imports: string[];
+  /** The `import "C"` specs, in order. */
+  cImports: CImport[];
   /** Found the first token after the imports (so the header is all in `text`). */
   complete: boolean;
   end: number;
 }
+
+/** The shared empty list of HeaderScan (never pushed to: see scanHeader). */
+const NONE: never[] = [];
 
 const SPACE = 32;
 const TAB = 9;
@@ -59,7 +67,9 @@ export function goHeaderEnd(text: string): number | undefined {
 
 /** `collect` = record imports (off when only the end of the header is wanted). */
 function scanHeader(text: string, collect = true): HeaderScan {
-  const out: HeaderScan = { plusBuild: [], imports: [], complete: false, end: text.length };
+  // Most files have neither `// +build` lines nor import "C": those lists start as one shared
+  // empty array, replaced by a list of their own only when something is found.
+  const out: HeaderScan = { plusBuild: NONE, imports: [], cImports: NONE, complete: false, end: text.length };
   const n = text.length;
   // 1. Leading comments: //go:build and // +build lines, as go/build's parseFileHeader.
   let p = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -129,10 +139,41 @@ function scanHeader(text: string, collect = true): HeaderScan {
   return out;
 }
 
-/** The package clause and import declarations (a class: no closures per file). */
+/**
+ * Comment positions the import scanner holds while it looks for the spec they document: one
+ * reusable buffer (the scanner is not re-entrant), so a file costs no allocation per comment or
+ * per spec. Only the comments of an `import "C"` spec are copied out (its cgo preamble).
+ */
+const commentStarts: number[] = [];
+const commentEnds: number[] = [];
+
+/** An identifier (isIdentStart, then isIdentPart: every UTF-16 unit >= 0x80 counts). */
+const IDENT = /[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*/y;
+/** White space between tokens (skipSpaceAndComments without comments). */
+const SPACES = /[ \t\r\n;]+/y;
+/** An import spec the slow path would read the same way: `[. | name] "path"` without escapes, or a raw string. */
+const SIMPLE_SPEC = /(?:\.|[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?[ \t]*(?:"[^"\\\n]*"|`[^`\n]*`)/y;
+
+const KEYWORD_PACKAGE = 'package';
+const KEYWORD_IMPORT = 'import';
+
+/**
+ * The package clause and import declarations (a class: no closures per file).
+ *
+ * Comments in front of a spec are its doc. The pending list is a segment [pendingBase, top) of
+ * the comment buffer: a blank line after a comment starts a new, empty segment, and so does each
+ * spec. `import` followed by a single spec keeps the comments in front of the keyword, plus those
+ * after it up to the first blank line that follows a comment (the segment that was pending when
+ * the keyword was read, as it stood when it was replaced).
+ */
 class ImportScanner {
-  private pending: Comment[] = [];
   private readonly n: number;
+  private top = 0;
+  private pendingBase = 0;
+  /** The segment the single-spec `import` form restores (-1: none); frozen once replaced. */
+  private declBase = -1;
+  private declEnd = -1;
+  private declFrozen = false;
 
   constructor(
     private readonly text: string,
@@ -143,45 +184,61 @@ class ImportScanner {
     this.n = text.length;
   }
 
+  /** Replaces the pending segment with a new, empty one. */
+  private newPending(): void {
+    if (this.declBase === this.pendingBase && !this.declFrozen && this.declBase >= 0) {
+      this.declEnd = this.top;
+      this.declFrozen = true;
+    }
+    this.pendingBase = this.top;
+  }
+
   run(): void {
     const { text, out } = this;
     this.skipSpaceAndComments();
-    this.pending = [];
+    this.newPending();
     const pkgStart = this.i;
-    if (this.ident() !== 'package') return;
+    if (!this.keyword(KEYWORD_PACKAGE)) return;
     this.skipBlanks();
-    const name = this.ident();
-    if (!name) return;
-    out.packageName = name;
+    const nameStart = this.i;
+    const nameEnd = this.identEnd();
+    if (nameEnd === nameStart) return;
+    this.i = nameEnd;
+    out.packageName = text.slice(nameStart, nameEnd);
     out.packageStart = pkgStart;
     out.packageEnd = this.i;
     for (;;) {
       this.skipSpaceAndComments();
       if (this.i >= this.n) return;
       const declStart = this.i;
-      if (this.ident() !== 'import') {
+      if (!this.keyword(KEYWORD_IMPORT)) {
         out.complete = true;
         out.end = declStart;
         return;
       }
-      const declDoc = this.pending;
+      // The doc of a single-spec `import`: the pending segment, as it stands until replaced.
+      this.declBase = this.pendingBase;
+      this.declFrozen = false;
       this.skipSpaceAndComments();
       if (text.charCodeAt(this.i) === 40 /* ( */) {
         this.i++;
-        this.pending = [];
+        this.declBase = -1;
+        this.newPending();
         for (;;) {
           this.skipSpaceAndComments();
           if (this.i >= this.n) return;
           if (text.charCodeAt(this.i) === 41 /* ) */) {
             this.i++;
-            this.pending = [];
+            this.newPending();
             break;
           }
-          if (!this.spec()) return;
+          if (!this.spec(this.pendingBase, this.top)) return;
         }
       } else {
-        this.pending = declDoc;
-        if (!this.spec()) return;
+        const docBase = this.declBase;
+        const docEnd = this.declFrozen ? this.declEnd : this.top;
+        this.declBase = -1;
+        if (!this.spec(docBase, docEnd)) return;
       }
     }
   }
@@ -194,16 +251,28 @@ class ImportScanner {
     }
   }
 
+  private push(start: number, end: number): void {
+    commentStarts[this.top] = start;
+    commentEnds[this.top] = end;
+    this.top++;
+  }
+
   private skipSpaceAndComments(): void {
     const { text, n } = this;
     while (this.i < n) {
+      if (this.top === this.pendingBase) {
+        // Nothing pending, so no blank line can detach anything: skip the white space at once.
+        SPACES.lastIndex = this.i;
+        if (SPACES.test(text)) this.i = SPACES.lastIndex;
+        if (this.i >= n) return;
+      }
       const c = text.charCodeAt(this.i);
       if (c === SPACE || c === TAB || c === CR || c === LF || c === 59 /* ; */) {
-        if (c === LF && this.pending.length > 0) {
+        if (c === LF && this.top > this.pendingBase) {
           // A blank line detaches a comment from what follows.
           let k = this.i + 1;
           while (k < n && isBlankCode(text.charCodeAt(k))) k++;
-          if (text.charCodeAt(k) === LF) this.pending = [];
+          if (text.charCodeAt(k) === LF) this.newPending();
         }
         this.i++;
         continue;
@@ -211,14 +280,14 @@ class ImportScanner {
       if (c === SLASH && text.charCodeAt(this.i + 1) === SLASH) {
         const nl = text.indexOf('\n', this.i);
         const end = nl < 0 ? n : nl;
-        if (this.collect) this.pending.push({ start: this.i, end });
+        if (this.collect) this.push(this.i, end);
         this.i = end;
         continue;
       }
       if (c === SLASH && text.charCodeAt(this.i + 1) === STAR) {
         const close = text.indexOf('*/', this.i + 2);
         const end = close < 0 ? n : close + 2;
-        if (this.collect) this.pending.push({ start: this.i, end });
+        if (this.collect) this.push(this.i, end);
         this.i = end;
         continue;
       }
@@ -226,37 +295,108 @@ class ImportScanner {
     }
   }
 
-  private ident(): string | undefined {
-    const { text, n } = this;
-    if (this.i >= n || !isIdentStart(text.charCodeAt(this.i))) return undefined;
-    const start = this.i;
-    this.i++;
-    while (this.i < n && isIdentPart(text.charCodeAt(this.i))) this.i++;
-    return text.slice(start, this.i);
+  /** End of the identifier at `i` (= `i` when there is none). */
+  private identEnd(): number {
+    IDENT.lastIndex = this.i;
+    return IDENT.test(this.text) ? IDENT.lastIndex : this.i;
   }
 
-  private spec(): boolean {
-    const { text, n } = this;
-    const doc = this.pending;
-    this.pending = [];
-    const c = text.charCodeAt(this.i);
-    if (c === 46 /* . */) this.i++;
-    else if (isIdentStart(c)) this.ident();
-    this.skipBlanks();
-    const q = text.charCodeAt(this.i);
-    if (q !== 34 && q !== 96) return false;
-    const start = this.i;
-    let k = this.i + 1;
-    while (k < n) {
-      const ch = text.charCodeAt(k);
-      if (ch === q || ch === LF) break;
-      k += q === 34 && ch === 92 ? 2 : 1;
-    }
-    if (k >= n || text.charCodeAt(k) !== q) return false;
-    this.i = k + 1;
-    if (this.collect) this.out.imports.push({ path: text.slice(start + 1, k), start, end: this.i, ...(doc.length ? { doc } : {}) });
+  /**
+   * Consumes `word` when the identifier at `i` is exactly that word. (On any other identifier
+   * the callers stop scanning, so where `i` is left then does not matter.)
+   */
+  private keyword(word: string): boolean {
+    if (!this.text.startsWith(word, this.i) || isIdentPart(this.text.charCodeAt(this.i + word.length))) return false;
+    this.i += word.length;
     return true;
   }
+
+  /** One import spec; `docBase`..`docEnd` are the comments in front of it. */
+  private spec(docBase: number, docEnd: number): boolean {
+    const { text, n } = this;
+    this.newPending();
+    let start: number;
+    let k: number;
+    SIMPLE_SPEC.lastIndex = this.i;
+    if (SIMPLE_SPEC.test(text)) {
+      // `[name] "path"` with no escape (or a raw string): the path is between the last two quotes.
+      k = SIMPLE_SPEC.lastIndex - 1;
+      start = text.lastIndexOf(text.charCodeAt(k) === 34 ? '"' : '`', k - 1);
+    } else {
+      const c = text.charCodeAt(this.i);
+      if (c === 46 /* . */) this.i++;
+      else if (isIdentStart(c)) this.i = this.identEnd();
+      this.skipBlanks();
+      const q = text.charCodeAt(this.i);
+      if (q !== 34 && q !== 96) return false;
+      start = this.i;
+      k = this.i + 1;
+      while (k < n) {
+        const ch = text.charCodeAt(k);
+        if (ch === q || ch === LF) break;
+        k += q === 34 && ch === 92 ? 2 : 1;
+      }
+      if (k >= n || text.charCodeAt(k) !== q) return false;
+    }
+    this.i = k + 1;
+    if (!this.collect) return true;
+    const path = k === start + 2 && text.charCodeAt(start + 1) === 67 /* C */ ? 'C' : interned(text.slice(start + 1, k));
+    this.out.imports.push(path);
+    if (path === 'C') {
+      const imp: CImport = { start, end: this.i };
+      if (docEnd > docBase) {
+        const doc: Comment[] = [];
+        for (let d = docBase; d < docEnd; d++) doc.push({ start: commentStarts[d]!, end: commentEnds[d]! });
+        imp.doc = doc;
+      }
+      if (this.out.cImports === NONE) this.out.cImports = [];
+      this.out.cImports.push(imp);
+    }
+    return true;
+  }
+}
+
+/**
+ * Constraint lines parsed so far: a workspace repeats the same few lines in many files. The
+ * parsed expression is shared by those files' facts (it is never mutated). Bounded.
+ */
+const parsedGoBuild = new Map<string, ParsedConstraint>();
+const parsedPlusBuild = new Map<string, ParsedConstraint>();
+const MAX_PARSED_LINES = 512;
+
+function parsedLine(cache: Map<string, ParsedConstraint>, line: string, parse: (line: string) => ParsedConstraint): ParsedConstraint {
+  let parsed = cache.get(line);
+  if (!parsed) {
+    if (cache.size >= MAX_PARSED_LINES) cache.clear();
+    parsed = parse(line);
+    cache.set(line, parsed);
+  }
+  return parsed;
+}
+
+/**
+ * Strings many files repeat (directory and file names, import paths), shared rather than held
+ * once per file: a 20 000-file workspace has a few hundred distinct ones. Bounded.
+ */
+const internedStrings = new Map<string, string>();
+const MAX_INTERNED = 16_384;
+
+function interned(s: string): string {
+  const known = internedStrings.get(s);
+  if (known !== undefined) return known;
+  if (internedStrings.size >= MAX_INTERNED) internedStrings.clear();
+  internedStrings.set(s, s);
+  return s;
+}
+
+const NO_PLUS_BUILD: GoFileFacts['plusBuild'] = Object.freeze([]) as unknown as GoFileFacts['plusBuild'];
+const NO_CONSTRAINT_TAGS: GoFileFacts['constraintTags'] = Object.freeze([]) as unknown as GoFileFacts['constraintTags'];
+const NO_CGO_DIRECTIVES: GoFileFacts['cgoDirectives'] = Object.freeze([]) as unknown as GoFileFacts['cgoDirectives'];
+
+/** The facts' own list `key`, made on the first entry (until then it is the shared empty one). */
+function ownList<K extends 'plusBuild' | 'constraintTags' | 'cgoDirectives'>(facts: GoFileFacts, key: K): GoFileFacts[K] {
+  if (Object.isFrozen(facts[key])) facts[key] = [] as GoFileFacts[K];
+  return facts[key];
 }
 
 const CGO_LINE = /^[ \t]*(?:\/\/|\/\*|\*)?[ \t]*(#cgo[ \t][^\n]*?)[ \t]*(?:\*\/)?[ \t]*$/gm;
@@ -265,21 +405,25 @@ const CGO_LINE = /^[ \t]*(?:\/\/|\/\*|\*)?[ \t]*(#cgo[ \t][^\n]*?)[ \t]*(?:\*\/)
 export function parseGoFileHeader(file: string, path: string, text: string, complete = true): GoFileFacts {
   const slash = path.lastIndexOf('/');
   const name = path.slice(slash + 1);
-  const facts: GoFileFacts = {
-    file,
-    path,
-    dir: slash < 0 ? '' : path.slice(0, slash),
-    name,
-    isTest: name.endsWith('_test.go'),
-    plusBuild: [],
-    constraintTags: [],
-    imports: [],
-    cgoDirectives: [],
-  };
-  let scan: HeaderScan;
+  let scan: HeaderScan | undefined;
   try {
     scan = scanHeader(text);
   } catch {
+    scan = undefined;
+  }
+  const facts: GoFileFacts = {
+    file,
+    path,
+    dir: slash < 0 ? '' : interned(path.slice(0, slash)),
+    name: interned(name),
+    isTest: name.endsWith('_test.go'),
+    // Empty lists are one shared, frozen array each; a file with entries gets its own (below).
+    plusBuild: NO_PLUS_BUILD,
+    constraintTags: NO_CONSTRAINT_TAGS,
+    imports: scan ? scan.imports : [],
+    cgoDirectives: NO_CGO_DIRECTIVES,
+  };
+  if (!scan) {
     facts.incomplete = true;
     return facts;
   }
@@ -287,24 +431,28 @@ export function parseGoFileHeader(file: string, path: string, text: string, comp
   if (!scan.complete && !complete) facts.incomplete = true;
   if (scan.goBuild) {
     const line = text.slice(scan.goBuild.start, scan.goBuild.end);
-    const parsed = parseGoBuildLine(line);
+    const parsed = parsedLine(parsedGoBuild, line, parseGoBuildLine);
     const error = scan.goBuild.multiple ? 'multiple //go:build comments' : parsed.error;
-    facts.goBuild = { text: line, range: cursor.range(scan.goBuild.start, scan.goBuild.end), ...(parsed.expr ? { expr: parsed.expr } : {}), ...(error ? { error } : {}) };
-    for (const t of parsed.tags) facts.constraintTags.push({ tag: t.tag, range: cursor.range(scan.goBuild.start + t.offset, scan.goBuild.start + t.offset + t.tag.length) });
+    const goBuild: NonNullable<GoFileFacts['goBuild']> = { text: line, range: cursor.range(scan.goBuild.start, scan.goBuild.end) };
+    if (parsed.expr) goBuild.expr = parsed.expr;
+    if (error) goBuild.error = error;
+    facts.goBuild = goBuild;
+    for (let k = 0; k < parsed.tags.length; k++) {
+      const t = parsed.tags[k]!;
+      ownList(facts, 'constraintTags').push({ tag: t.tag, range: cursor.range(scan.goBuild.start + t.offset, scan.goBuild.start + t.offset + t.tag.length) });
+    }
   }
   for (const pb of scan.plusBuild) {
     const line = text.slice(pb.start, pb.end);
-    const parsed = parsePlusBuildLine(line);
-    facts.plusBuild.push({ text: line, range: cursor.range(pb.start, pb.end), ...(parsed.expr ? { expr: parsed.expr } : {}) });
-    if (!scan.goBuild) for (const t of parsed.tags) facts.constraintTags.push({ tag: t.tag, range: cursor.range(pb.start + t.offset, pb.start + t.offset + t.tag.length) });
+    const parsed = parsedLine(parsedPlusBuild, line, parsePlusBuildLine);
+    ownList(facts, 'plusBuild').push({ text: line, range: cursor.range(pb.start, pb.end), ...(parsed.expr ? { expr: parsed.expr } : {}) });
+    if (!scan.goBuild) for (const t of parsed.tags) ownList(facts, 'constraintTags').push({ tag: t.tag, range: cursor.range(pb.start + t.offset, pb.start + t.offset + t.tag.length) });
   }
   if (scan.packageName !== undefined && scan.packageStart !== undefined && scan.packageEnd !== undefined) {
     facts.packageName = scan.packageName;
     facts.packageRange = cursor.range(scan.packageStart, scan.packageEnd);
   }
-  for (const imp of scan.imports) {
-    facts.imports.push(imp.path);
-    if (imp.path !== 'C') continue;
+  for (const imp of scan.cImports) {
     for (const c of imp.doc ?? []) {
       const body = text.slice(c.start, c.end);
       if (!body.includes('#cgo')) continue;
@@ -312,7 +460,7 @@ export function parseGoFileHeader(file: string, path: string, text: string, comp
       let m: RegExpExecArray | null;
       while ((m = CGO_LINE.exec(body))) {
         const at = c.start + m.index + m[0].indexOf(m[1]!);
-        facts.cgoDirectives.push({ text: m[1]!, range: cursor.range(at, at + m[1]!.length) });
+        ownList(facts, 'cgoDirectives').push({ text: m[1]!, range: cursor.range(at, at + m[1]!.length) });
       }
     }
     facts.importC = cursor.range(imp.start, imp.end);

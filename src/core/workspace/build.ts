@@ -20,6 +20,8 @@ interface FileContribution {
   content: string;
   partial: boolean;
   goFile?: GoFileFacts;
+  /** Flags of interest in the Go file's `#cgo LDFLAGS` directives. */
+  cgoFlagRefs?: FlagRef[];
   module?: GoModFacts;
   source?: SourceFacts;
   vscode?: VsCodeSourceFacts['vscode'];
@@ -50,12 +52,14 @@ function cgoDirectiveFlagRefs(g: GoFileFacts): FlagRef[] {
 
 function contributionOf(root: string, f: WorkspaceFileRecord): FileContribution {
   const file = absolutePath(root, f.path);
-  const c: FileContribution = { content: f.content, partial: f.partial === true };
+  // Every field from the start: one object shape, no property added later.
+  const c: FileContribution = { content: f.content, partial: f.partial === true, goFile: undefined, cgoFlagRefs: undefined, module: undefined, source: undefined, vscode: undefined };
   const kind = workspaceFileKind(f.path);
   try {
     switch (kind) {
       case 'go':
         c.goFile = parseGoFileHeader(file, f.path, f.content, f.partial !== true);
+        if (c.goFile.cgoDirectives.length > 0) c.cgoFlagRefs = cgoDirectiveFlagRefs(c.goFile);
         break;
       case 'go.mod':
       case 'go.work':
@@ -124,6 +128,34 @@ function isGoPart(c: FileContribution): boolean {
   return c.goFile !== undefined || c.module !== undefined;
 }
 
+/** One half's contributions in path order: a file whose content changes is patched in its slot, nothing is sorted again. */
+class PathOrder {
+  readonly contributions: FileContribution[] = [];
+  private readonly paths: string[] = [];
+  /** Slot of each path: made on the first replace (a one-shot build never needs it). */
+  private slots: Map<string, number> | undefined;
+
+  constructor(entries: [string, FileContribution][]) {
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [path, c] of entries) {
+      this.paths.push(path);
+      this.contributions.push(c);
+    }
+  }
+
+  /** Puts a new contribution in an existing path's slot; false when the path has none. */
+  replace(path: string, c: FileContribution): boolean {
+    if (!this.slots) {
+      this.slots = new Map();
+      for (let k = 0; k < this.paths.length; k++) this.slots.set(this.paths[k]!, k);
+    }
+    const slot = this.slots.get(path);
+    if (slot === undefined) return false;
+    this.contributions[slot] = c;
+    return true;
+  }
+}
+
 /**
  * Builds WorkspaceModels and keeps each file's parse, so that after `update` of one file only
  * that file is parsed again (the language server re-analyses a changed file this way). The Go
@@ -136,11 +168,20 @@ export class WorkspaceModelBuilder {
   private cached: WorkspaceModel | undefined;
   private goPart: GoPart | undefined;
   private buildPart: BuildPart | undefined;
+  /** Path order of each half, kept while no file joins or leaves that half. */
+  private goOrder: PathOrder | undefined;
+  private buildOrder: PathOrder | undefined;
 
   constructor(readonly root: string) {}
 
   /** Replaces the recorded set of files (unchanged contents keep their parse). */
   reset(record: WorkspaceRecord): void {
+    if (this.files.size === 0) {
+      // A first build: nothing to keep or remove, and everything is stale once, at the end.
+      for (const f of record.files) this.files.set(f.path, contributionOf(this.root, f));
+      this.cached = this.goPart = this.buildPart = this.goOrder = this.buildOrder = undefined;
+      return;
+    }
     const seen = new Set<string>();
     for (const f of record.files) {
       seen.add(f.path);
@@ -155,83 +196,126 @@ export class WorkspaceModelBuilder {
     if (prev && prev.content === f.content && prev.partial === (f.partial === true)) return;
     const next = contributionOf(this.root, f);
     this.files.set(f.path, next);
-    this.invalidate(prev, next);
+    this.invalidate(f.path, prev, next);
   }
 
   remove(path: string): void {
     const prev = this.files.get(path);
-    if (this.files.delete(path)) this.invalidate(prev, undefined);
+    if (this.files.delete(path)) this.invalidate(path, prev, undefined);
   }
 
-  private invalidate(a: FileContribution | undefined, b: FileContribution | undefined): void {
+  /** Drops what the change makes stale: the half (or halves) the file was and is in. */
+  private invalidate(path: string, before: FileContribution | undefined, after: FileContribution | undefined): void {
     this.cached = undefined;
-    if ((a && isGoPart(a)) || (b && isGoPart(b))) this.goPart = undefined;
-    if ((a && !isGoPart(a)) || (b && !isGoPart(b))) this.buildPart = undefined;
+    const wasGo = before === undefined ? undefined : isGoPart(before);
+    const isGo = after === undefined ? undefined : isGoPart(after);
+    const goHalf = wasGo === true || isGo === true;
+    const buildHalf = wasGo === false || isGo === false;
+    if (goHalf) this.goPart = undefined;
+    if (buildHalf) this.buildPart = undefined;
+    const sameHalf = wasGo !== undefined && wasGo === isGo;
+    if (sameHalf && (isGo ? this.goOrder : this.buildOrder)?.replace(path, after!)) return;
+    // A file joined or left a half (or was never ordered): that half is sorted again when needed.
+    if (goHalf) this.goOrder = undefined;
+    if (buildHalf) this.buildOrder = undefined;
   }
 
-  /** Paths of one half, sorted (only that half is sorted: a Makefile edit sorts a few hundred). */
-  private sortedPaths(goHalf: boolean): string[] {
-    const out: string[] = [];
-    for (const [path, c] of this.files) if (isGoPart(c) === goHalf) out.push(path);
-    return out.sort();
+  /** One half's contributions in path order. */
+  private ordered(goHalf: boolean): FileContribution[] {
+    let order = goHalf ? this.goOrder : this.buildOrder;
+    if (!order) {
+      const entries: [string, FileContribution][] = [];
+      for (const [path, c] of this.files) if (isGoPart(c) === goHalf) entries.push([path, c]);
+      order = new PathOrder(entries);
+      if (goHalf) this.goOrder = order;
+      else this.buildOrder = order;
+    }
+    return order.contributions;
   }
 
   private buildGoPart(): GoPart {
-    const part: GoPart = { goFiles: [], cgoFiles: [], modules: [], cgoFlagRefs: [] };
-    for (const path of this.sortedPaths(true)) {
-      const c = this.files.get(path)!;
-      if (c.goFile) {
-        part.goFiles.push(c.goFile);
-        if (c.goFile.importC) part.cgoFiles.push({ file: c.goFile.file, range: c.goFile.importC });
-        if (c.goFile.cgoDirectives.length > 0) part.cgoFlagRefs.push(...cgoDirectiveFlagRefs(c.goFile));
-      }
-      if (c.module) part.modules.push(c.module);
-    }
-    return part;
+    return goPartOf(this.ordered(true));
   }
 
   private buildBuildPart(): BuildPart {
-    const part: BuildPart = { buildConfigs: [], settings: [], gorootRefs: [], flagRefs: [], notes: [] };
-    for (const path of this.sortedPaths(false)) {
-      const c = this.files.get(path)!;
-      if (c.source) {
-        part.buildConfigs.push(...c.source.configs);
-        part.settings.push(...c.source.settings);
-        part.gorootRefs.push(...c.source.gorootRefs);
-        part.flagRefs.push(...c.source.flagRefs);
-        part.notes.push(...c.source.notes);
-      }
-      if (c.vscode) part.vscode = { ...emptyVsCodeFacts(), ...c.vscode };
-    }
-    return part;
+    return buildPartOf(this.ordered(false));
   }
 
   model(): WorkspaceModel {
     if (this.cached) return this.cached;
     this.goPart ??= this.buildGoPart();
     this.buildPart ??= this.buildBuildPart();
-    const g = this.goPart;
-    const b = this.buildPart;
-    const model: WorkspaceModel = {
-      root: this.root,
-      modules: g.modules,
-      cgoFiles: g.cgoFiles,
-      goFiles: g.goFiles,
-      buildConfigs: b.buildConfigs,
-      settings: b.settings,
-      gorootRefs: b.gorootRefs,
-      flagRefs: g.cgoFlagRefs.length > 0 ? [...g.cgoFlagRefs, ...b.flagRefs] : b.flagRefs,
-      notes: b.notes,
-      ...(b.vscode ? { vscode: b.vscode } : {}),
-    };
-    this.cached = model;
-    return model;
+    this.cached = modelOf(this.root, this.goPart, this.buildPart);
+    return this.cached;
   }
+}
+
+/** The Go half of a model, from that half's contributions in path order. */
+function goPartOf(contributions: readonly FileContribution[]): GoPart {
+  const part: GoPart = { goFiles: [], cgoFiles: [], modules: [], cgoFlagRefs: [] };
+  for (let k = 0; k < contributions.length; k++) {
+    const c = contributions[k]!;
+    if (c.goFile) {
+      part.goFiles.push(c.goFile);
+      if (c.goFile.importC) part.cgoFiles.push({ file: c.goFile.file, range: c.goFile.importC });
+      if (c.cgoFlagRefs) part.cgoFlagRefs.push(...c.cgoFlagRefs);
+    }
+    if (c.module) part.modules.push(c.module);
+  }
+  return part;
+}
+
+/** The build-file half of a model, from that half's contributions in path order. */
+function buildPartOf(contributions: Iterable<FileContribution>): BuildPart {
+  const part: BuildPart = { buildConfigs: [], settings: [], gorootRefs: [], flagRefs: [], notes: [] };
+  for (const c of contributions) {
+    if (c.source) {
+      part.buildConfigs.push(...c.source.configs);
+      part.settings.push(...c.source.settings);
+      part.gorootRefs.push(...c.source.gorootRefs);
+      part.flagRefs.push(...c.source.flagRefs);
+      part.notes.push(...c.source.notes);
+    }
+    if (c.vscode) part.vscode = { ...emptyVsCodeFacts(), ...c.vscode };
+  }
+  return part;
+}
+
+function modelOf(root: string, g: GoPart, b: BuildPart): WorkspaceModel {
+  return {
+    root,
+    modules: g.modules,
+    cgoFiles: g.cgoFiles,
+    goFiles: g.goFiles,
+    buildConfigs: b.buildConfigs,
+    settings: b.settings,
+    gorootRefs: b.gorootRefs,
+    flagRefs: g.cgoFlagRefs.length > 0 ? [...g.cgoFlagRefs, ...b.flagRefs] : b.flagRefs,
+    notes: b.notes,
+    ...(b.vscode ? { vscode: b.vscode } : {}),
+  };
+}
+
+/** Paths strictly increasing (so each path once, already in the order a model lists them)? */
+function strictlySorted(files: readonly WorkspaceFileRecord[]): boolean {
+  for (let k = 1; k < files.length; k++) if (!(files[k - 1]!.path < files[k]!.path)) return false;
+  return true;
 }
 
 /** Builds the WorkspaceModel from the recorded workspace files. */
 export function buildWorkspaceModel(record: WorkspaceRecord | undefined): WorkspaceModel {
   if (!record) return emptyWorkspace('');
+  if (strictlySorted(record.files)) {
+    // One shot, from a scan (sorted, each path once): each half straight from the record,
+    // without the builder's bookkeeping for later updates.
+    const go: FileContribution[] = [];
+    const other: FileContribution[] = [];
+    for (let k = 0; k < record.files.length; k++) {
+      const c = contributionOf(record.root, record.files[k]!);
+      (isGoPart(c) ? go : other).push(c);
+    }
+    return modelOf(record.root, goPartOf(go), buildPartOf(other));
+  }
   const builder = new WorkspaceModelBuilder(record.root);
   builder.reset(record);
   return builder.model();

@@ -44,6 +44,8 @@ export interface WatchdogView {
   episode: StormEpisode | undefined;
   /** Notifications shown since the watchdog started. */
   notifications: number;
+  /** Workspace file events received from VS Code since the watchdog started. */
+  eventsSeen: number;
 }
 
 export interface Watchdog extends vscode.Disposable {
@@ -82,6 +84,7 @@ class VscodeWatchdog implements Watchdog {
   private sampling: Promise<void> | undefined;
   private view: WatchdogView;
   private notificationCount = 0;
+  private eventsSeen = 0;
   private inotify: { episode: number; usage: InotifyUsage | undefined } | undefined;
   private disposed = false;
 
@@ -146,6 +149,7 @@ class VscodeWatchdog implements Watchdog {
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return;
     const rel = vscode.workspace.asRelativePath(uri, false);
     if (rel === uri.fsPath || rel.startsWith('/')) return; // outside the workspace
+    this.eventsSeen++;
     const t = this.clock();
     if (this.monitor.recordEvent(t, rel) && t - this.lastSampleAt >= this.intervals.fastMs / 2) {
       // storm-like events while sampling slowly: sample soon (once; the next interval is fast)
@@ -275,7 +279,7 @@ class VscodeWatchdog implements Watchdog {
     if (phase === 'storm') text = `$(flame) gopls ${Math.round(s.cpuPercent ?? ep?.cpuPercent ?? 0)}%`;
     else if (phase === 'settling') text = '$(flame) gopls storm';
     const tooltip = headline ? `**${headline}**\n\n${phase === 'storm' ? vscode.l10n.t('The storm is going on.') : vscode.l10n.t('Last storm.')}` : '';
-    return { phase, severity: enabled ? s.severity : 'info', text, tooltip, headline, cpuPercent: s.cpuPercent, events10s: s.events10s, episode: ep, notifications: this.notificationCount };
+    return { phase, severity: enabled ? s.severity : 'info', text, tooltip, headline, cpuPercent: s.cpuPercent, events10s: s.events10s, episode: ep, notifications: this.notificationCount, eventsSeen: this.eventsSeen };
   }
 
   private publish(): void {

@@ -4,12 +4,12 @@
  * files, only the header (build constraints, package clause, imports), reading as little as
  * possible. Skips `.git`, `node_modules`, directories the go tool ignores (vendor, testdata,
  * `_x`, `.x`) and the caller's exclude globs; ends symlink loops; notes files it skips
- * (unreadable, over 1 MiB, binary, not UTF-8). Reads run in parallel, bounded.
+ * (unreadable, over 1 MiB, binary, not UTF-8). Reads are synchronous, in slices (SLICE_FILES).
  */
-import { closeSync, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readdirSync, readSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { isAscii, isUtf8 } from 'node:buffer';
 import picomatch from 'picomatch';
-import { goHeaderEnd } from '../../core/parse/go-file-header.js';
+import { goHeaderEndInBytes } from '../../core/parse/go-header-bytes.js';
 import type { WorkspaceFileRecord, WorkspaceRecord } from '../../core/snapshot.js';
 import { hasShellShebang, workspaceFileKind, type WorkspaceFileKind } from '../../core/workspace/file-kinds.js';
 
@@ -62,22 +62,26 @@ function errnoReason(err: unknown): string {
   return `unreadable (${code ?? (err instanceof Error ? err.message : String(err))})`;
 }
 
-function decode(buf: Buffer, length: number, cutAtEnd: boolean): string | undefined {
-  let end = length;
-  if (cutAtEnd) {
-    // Do not judge a multi-byte character the read cut in half.
-    let k = end - 1;
-    let back = 0;
-    while (k >= 0 && back < 4 && (buf[k]! & 0xc0) === 0x80) {
-      k--;
-      back++;
-    }
-    if (k >= 0 && buf[k]! >= 0xc0) end = k;
+/**
+ * How many of the first `length` bytes to decode when the read may have cut a multi-byte
+ * character in half: the last character is left out when it is not ASCII (so a cut one is
+ * never judged).
+ */
+function wholeCharacters(buf: Buffer, length: number): number {
+  let k = length - 1;
+  let back = 0;
+  while (k >= 0 && back < 4 && (buf[k]! & 0xc0) === 0x80) {
+    k--;
+    back++;
   }
-  const view = buf.subarray(0, end);
-  if (isAscii(view)) return buf.toString('latin1', 0, end);
+  return k >= 0 && buf[k]! >= 0xc0 ? k : length;
+}
+
+function decode(buf: Buffer, length: number): string | undefined {
+  const view = buf.subarray(0, length);
+  if (isAscii(view)) return buf.toString('latin1', 0, length);
   if (!isUtf8(view)) return undefined;
-  return buf.toString('utf8', 0, end);
+  return buf.toString('utf8', 0, length);
 }
 
 /**
@@ -88,12 +92,13 @@ function decode(buf: Buffer, length: number, cutAtEnd: boolean): string | undefi
  */
 const SLICE_FILES = 2000;
 const shared = Buffer.allocUnsafe(FIRST_CHUNK);
+const O_RDONLY = constants.O_RDONLY;
 
 /** Reads a whole (small) file. */
 function readWhole(c: Candidate): ScanResult {
   let fd: number | undefined;
   try {
-    fd = openSync(c.abs, 'r');
+    fd = openSync(c.abs, O_RDONLY);
     const size = fstatSync(fd).size;
     if (size > MAX_FILE_BYTES) return { skipped: { path: c.path, reason: `larger than 1 MiB (${size} bytes)` } };
     const buf = size <= shared.length ? shared : Buffer.allocUnsafe(size);
@@ -104,7 +109,7 @@ function readWhole(c: Candidate): ScanResult {
       n += got;
     }
     if (buf.subarray(0, n).includes(0)) return { skipped: { path: c.path, reason: 'binary (contains NUL bytes)' } };
-    const text = decode(buf, n, false);
+    const text = decode(buf, n);
     if (text === undefined) return { skipped: { path: c.path, reason: 'not valid UTF-8' } };
     return { file: { path: c.path, content: text } };
   } catch (err) {
@@ -114,16 +119,24 @@ function readWhole(c: Candidate): ScanResult {
   }
 }
 
+/** Bytes of an extension-less file that are looked at for a shebang. */
+const SHEBANG_BYTES = 256;
+
+/** Does a file whose first SHEBANG_BYTES bytes are `head` (latin1) start with a shell shebang line? */
+function startsAsShellScript(head: string): boolean {
+  if (head.length < 3 || !head.startsWith('#!')) return false;
+  const nl = head.indexOf('\n');
+  return hasShellShebang(nl < 0 ? head : head.slice(0, nl));
+}
+
 /** Reads an extension-less file only when it starts with a shell shebang. */
 function readIfShellScript(c: Candidate): ScanResult {
   let fd: number | undefined;
   try {
-    fd = openSync(c.abs, 'r');
-    const n = readSync(fd, shared, 0, 256, 0);
+    fd = openSync(c.abs, O_RDONLY);
+    const n = readSync(fd, shared, 0, SHEBANG_BYTES, 0);
     if (n < 3 || shared[0] !== 0x23 || shared[1] !== 0x21) return undefined;
-    const nl = shared.subarray(0, n).indexOf(10);
-    const first = shared.toString('latin1', 0, nl < 0 ? n : nl);
-    if (!hasShellShebang(first)) return undefined;
+    if (!startsAsShellScript(shared.toString('latin1', 0, n))) return undefined;
   } catch {
     return undefined;
   } finally {
@@ -132,11 +145,14 @@ function readIfShellScript(c: Candidate): ScanResult {
   return readWhole(c);
 }
 
-/** Reads a `.go` file's header: a first chunk, then more only when the imports go on. */
+/**
+ * Reads a `.go` file's header: a first chunk, then more only when the imports go on. The header's
+ * end is found in the bytes (goHeaderEndInBytes), so only the header is decoded to a string.
+ */
 function readGoHeader(c: Candidate): ScanResult {
   let fd: number | undefined;
   try {
-    fd = openSync(c.abs, 'r');
+    fd = openSync(c.abs, O_RDONLY);
     let buf = shared;
     let want = FIRST_CHUNK;
     let n = 0;
@@ -149,18 +165,22 @@ function readGoHeader(c: Candidate): ScanResult {
       const got = readSync(fd, buf, n, want - n, n);
       n += got;
       const eof = got === 0 || n < want;
-      if (buf.subarray(0, n).includes(0)) return { skipped: { path: c.path, reason: 'binary (contains NUL bytes)' } };
-      const text = decode(buf, n, !eof);
-      if (text === undefined) return { skipped: { path: c.path, reason: 'not valid UTF-8' } };
-      const end = goHeaderEnd(text);
-      if (end !== undefined) {
-        // The header ends inside what we read: keep just the header, as a fresh string (a
-        // slice would keep the whole chunk alive).
-        const partial = !eof || end < text.length;
-        const content = end >= text.length ? text : text.length === n ? buf.toString('latin1', 0, end) : buf.toString('utf8', 0, Buffer.byteLength(text.slice(0, end)));
-        return { file: { path: c.path, content, ...(partial ? { partial: true } : {}) } };
+      // indexOf may look past `n` (at bytes of an earlier read): only a NUL before `n` counts.
+      // (Uint8Array's own indexOf and a plain view: Buffer's wrappers cost more per file.)
+      const nul = Uint8Array.prototype.indexOf.call(buf, 0);
+      if (nul >= 0 && nul < n) return { skipped: { path: c.path, reason: 'binary (contains NUL bytes)' } };
+      const end = eof ? n : wholeCharacters(buf, n);
+      const view = new Uint8Array(buf.buffer, buf.byteOffset, end);
+      const ascii = isAscii(view);
+      if (!ascii && !isUtf8(view)) return { skipped: { path: c.path, reason: 'not valid UTF-8' } };
+      const headerEnd = goHeaderEndInBytes(buf, end, !eof);
+      if (headerEnd !== undefined) {
+        // The header ends inside what we read: keep just the header.
+        const content = buf.toString(ascii ? 'latin1' : 'utf8', 0, headerEnd);
+        // One literal per shape (a property added later costs every record an extra allocation).
+        return { file: !eof || headerEnd < end ? { path: c.path, content, partial: true } : { path: c.path, content } };
       }
-      if (eof) return { file: { path: c.path, content: text } };
+      if (eof) return { file: { path: c.path, content: buf.toString(ascii ? 'latin1' : 'utf8', 0, end) } };
       if (want >= MAX_FILE_BYTES) return { skipped: { path: c.path, reason: 'header (up to the end of the imports) larger than 1 MiB' } };
       want = Math.min(want * 4, MAX_FILE_BYTES);
     }
@@ -184,6 +204,8 @@ function joinAbs(root: string, rel: string): string {
 /** Walks the tree (synchronously: directory listings are few and fast) and lists candidates. */
 function walk(root: string, options: ScanOptions, record: WorkspaceRecord, deadline: number): Candidate[] {
   const excluded = excluder(options.exclude);
+  const hasExclusions = (options.exclude?.length ?? 0) > 0;
+  const rootAbs = root.endsWith('/') ? root.slice(0, -1) : root;
   const maxEntries = options.maxEntries ?? 500_000;
   const out: Candidate[] = [];
   let entries = 0;
@@ -205,30 +227,39 @@ function walk(root: string, options: ScanOptions, record: WorkspaceRecord, deadl
       record.skipped.push({ path: rel, reason: `directory ${errnoReason(err)}` });
       continue;
     }
-    for (const e of list) {
+    const relPrefix = rel === '' ? '' : `${rel}/`;
+    const absPrefix = `${rel === '' ? rootAbs : joinAbs(root, rel)}/`;
+    for (let k = 0; k < list.length; k++) {
+      const e = list[k]!;
       if (++entries > maxEntries || (entries % 1024 === 0 && Date.now() > deadline)) {
         record.truncated = true;
         return out;
       }
-      const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
-      let isDir = e.isDirectory();
-      let isFile = e.isFile();
-      let childReal = `${real}/${e.name}`;
-      if (e.isSymbolicLink()) {
+      const name = e.name;
+      const childRel = relPrefix + name;
+      const symlink = e.isSymbolicLink();
+      let isDir: boolean;
+      let isFile: boolean;
+      let childReal: string | undefined;
+      if (symlink) {
         try {
-          const st = statSync(joinAbs(root, childRel));
+          const st = statSync(absPrefix + name);
           isDir = st.isDirectory();
           isFile = st.isFile();
-          if (isDir) childReal = realpathSync(joinAbs(root, childRel));
+          if (isDir) childReal = realpathSync(absPrefix + name);
         } catch {
           record.skipped.push({ path: childRel, reason: 'broken symbolic link' });
           continue;
         }
+      } else {
+        isDir = e.isDirectory();
+        isFile = !isDir && e.isFile();
       }
       if (isDir) {
-        if (skipDir(e.name, childRel, options) || excluded(childRel, true)) continue;
+        if (skipDir(name, childRel, options) || (hasExclusions && excluded(childRel, true))) continue;
+        childReal ??= `${real}/${name}`;
         if (visited.has(childReal)) {
-          if (e.isSymbolicLink()) record.skipped.push({ path: childRel, reason: 'symbolic link loop (directory already scanned)' });
+          if (symlink) record.skipped.push({ path: childRel, reason: 'symbolic link loop (directory already scanned)' });
           continue;
         }
         visited.add(childReal);
@@ -236,9 +267,10 @@ function walk(root: string, options: ScanOptions, record: WorkspaceRecord, deadl
         continue;
       }
       if (!isFile) continue;
-      const kind = workspaceFileKind(childRel);
-      if (!kind || excluded(childRel, false)) continue;
-      out.push({ path: childRel, abs: joinAbs(root, childRel), kind });
+      // `.go` first: most files are, and workspaceFileKind would say the same from the name.
+      const kind = name.endsWith('.go') ? 'go' : workspaceFileKind(childRel);
+      if (!kind || (hasExclusions && excluded(childRel, false))) continue;
+      out.push({ path: childRel, abs: absPrefix + name, kind });
     }
   }
   return out;
@@ -281,4 +313,33 @@ export async function scanFile(root: string, relPath: string, options: ScanOptio
     if (skipDir(parts[k]!, rel, options) || excluder(options.exclude)(rel, true)) return undefined;
   }
   return Promise.resolve(readCandidate({ path, abs: joinAbs(root, path), kind }));
+}
+
+/**
+ * What scanFile would record if the file held `text` (an editor's unsaved content), judged on its
+ * UTF-8 bytes as the readers above judge a file's: an extension-less file only with a shell
+ * shebang in its first 256 bytes; the 1 MiB limit and NUL bytes; for a `.go` file only its header
+ * (goHeaderEndInBytes), with the NUL check over the reads readGoHeader would make (4 KiB, then
+ * four times more until one holds the header). Only the name and the content are judged:
+ * directories and exclude globs are scanFile's business. Undefined when such a file is not read.
+ */
+export function scanText(relPath: string, text: string): { file: WorkspaceFileRecord } | { skipped: { path: string; reason: string } } | undefined {
+  const path = relPath.replace(/\\/g, '/').replace(/^\.\//, '');
+  const kind = workspaceFileKind(path);
+  if (!kind) return undefined;
+  const bytes = Buffer.from(text, 'utf8');
+  if (kind === 'maybe-shell' && !startsAsShellScript(bytes.toString('latin1', 0, Math.min(bytes.length, SHEBANG_BYTES)))) return undefined;
+  if (kind !== 'go') {
+    if (bytes.length > MAX_FILE_BYTES) return { skipped: { path, reason: `larger than 1 MiB (${bytes.length} bytes)` } };
+    if (bytes.includes(0)) return { skipped: { path, reason: 'binary (contains NUL bytes)' } };
+    return { file: { path, content: text } };
+  }
+  // The whole text is here, so nothing more follows: the header ends where it ends, or with the text.
+  const headerEnd = goHeaderEndInBytes(bytes, bytes.length) ?? bytes.length;
+  let read = FIRST_CHUNK;
+  while (read <= headerEnd && read < MAX_FILE_BYTES) read = Math.min(read * 4, MAX_FILE_BYTES);
+  if (bytes.subarray(0, read).includes(0)) return { skipped: { path, reason: 'binary (contains NUL bytes)' } };
+  if (headerEnd > MAX_FILE_BYTES) return { skipped: { path, reason: 'header (up to the end of the imports) larger than 1 MiB' } };
+  if (headerEnd >= bytes.length) return { file: { path, content: text } };
+  return { file: { path, content: bytes.toString('utf8', 0, headerEnd), partial: true } };
 }
