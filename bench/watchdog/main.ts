@@ -6,7 +6,7 @@
  *    recorded fixture trace: false alarms, storms caught, detection latency, notifications per storm;
  * 3. measures the sampler: CPU per hour at its default interval, and accuracy against known loads.
  * Env: WATCHDOG_BENCH=full (whole matrix), WATCHDOG_BENCH_REPS=N, WATCHDOG_BENCH_RECORD=DIR (write
- * the new traces there, e.g. test/fixtures/watchdog-traces/gopls-v0.24.0), WATCHDOG_BENCH_ONLY=regex.
+ * the new traces there, e.g. test/testdata/watchdog-traces/gopls-v0.24.0), WATCHDOG_BENCH_ONLY=regex.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

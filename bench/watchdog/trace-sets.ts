@@ -1,5 +1,5 @@
 /**
- * The recorded traces (test/fixtures/watchdog-traces/) and the tuning / held-out split. The split was
+ * The recorded traces (test/testdata/watchdog-traces/) and the tuning / held-out split. The split was
  * fixed before any tuning and never changes with results:
  * - lab traces (gopls of x/tools v0.5.0): tuning = every run labelled `-r1`, plus the only
  *   `burst1-checkout-2000-r2` (the sole one-off burst with no r1); held out = all other repetitions;
@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseTrace, type Trace } from '../../src/watchdog/trace.js';
 
-export const TRACES_DIR = resolve(__dirname, '..', '..', 'test', 'fixtures', 'watchdog-traces');
+export const TRACES_DIR = resolve(__dirname, '..', '..', 'test', 'testdata', 'watchdog-traces');
 export const LAB_SET = 'lab-x-tools-v0.5.0';
 export const V024_SET = 'gopls-v0.24.0';
 

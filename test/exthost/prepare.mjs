@@ -16,7 +16,7 @@ export const pathBin = path.join(root, 'out/exthost/path/bin');
 export async function prepare() {
   await buildSuites();
   fs.rmSync(workspace, { recursive: true, force: true });
-  fs.cpSync(path.join(root, 'test/exthost/fixtures/workspace'), workspace, { recursive: true });
+  fs.cpSync(path.join(root, 'test/exthost/testdata/workspace'), workspace, { recursive: true });
   fs.rmSync(pathBin, { recursive: true, force: true });
   fs.mkdirSync(pathBin, { recursive: true });
   fs.symlinkSync(path.join(toolchains, 'go1.24/bin/go'), path.join(pathBin, 'go'));

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `exthost` test tier: the extension's mocha suites inside a REAL VS Code extension host
-// (code-server, see test/vscode-host/). Two runs on fresh copies of test/exthost/fixtures/workspace:
+// (code-server, see test/vscode-host/). Two runs on fresh copies of test/exthost/testdata/workspace:
 //   trusted     PATH starts with a constructed dir: go → go1.24, gopls → bin/gopls (real toolchains)
 //   restricted  Workspace Trust on, folder untrusted; go/gopls first on PATH are wrappers that log
 //               every execution (the suite asserts the log stays empty)
@@ -95,7 +95,7 @@ export async function runSuite(suite, outdir, { quiet = false, env: extraEnv = {
     return await runExtensionTests({
       ext: root,
       tests: path.join(outdir, suite, 'index.js'),
-      workspace: path.join(root, 'test/exthost/fixtures/workspace'),
+      workspace: path.join(root, 'test/exthost/testdata/workspace'),
       restricted: suite === 'restricted',
       timeoutS: Number(process.env.GO_DOCTOR_EXTHOST_TIMEOUT ?? 300),
       env,

@@ -1,8 +1,8 @@
 /**
  * Recorded-macOS snapshot builders. Every command output here is quoted from
  * ../shared/reference/go-macos-facts.md (section noted beside it) or follows a format quoted there;
- * test/fixtures/snapshots/README.md lists exactly which values were chosen rather than quoted.
- * The JSON files in test/fixtures/snapshots are these builders' output, checked by
+ * test/testdata/snapshots/README.md lists exactly which values were chosen rather than quoted.
+ * The JSON files in test/testdata/snapshots are these builders' output, checked by
  * test/unit/facts/fixtures.test.ts; regenerate them with
  *   node --import tsx test/support/mac-fixtures.ts --write
  */
@@ -427,7 +427,7 @@ export const macFixtures: Record<string, () => Snapshot> = {
 
 /** test/support, whether tsx loads this file as CommonJS or as ESM (then from the repo root). */
 const supportDir = typeof __dirname === 'string' ? __dirname : resolve('test', 'support');
-export const FIXTURE_DIR = join(supportDir, '..', 'fixtures', 'snapshots');
+export const FIXTURE_DIR = join(supportDir, '..', 'testdata', 'snapshots');
 
 export function writeMacFixtures(dir = FIXTURE_DIR): string[] {
   const written: string[] = [];

@@ -46,7 +46,7 @@ async function main() {
     if (!cond) ok = false;
   };
   const session = await startCodeServer({
-    workspace: path.join(root, 'test/exthost/fixtures/workspace'),
+    workspace: path.join(root, 'test/exthost/testdata/workspace'),
     vsix,
     env: { PATH: `${pathDir}:${process.env.PATH}` },
     userSettings: { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.secondarySideBar.defaultVisibility': 'hidden' },

@@ -1,5 +1,5 @@
 // The server with the real scanner, model and rules (only the machine is a recorded snapshot:
-// the official Go 1.24.3 .pkg on an Apple Silicon Mac, test/fixtures/snapshots/official-pkg-arm64.json).
+// the official Go 1.24.3 .pkg on an Apple Silicon Mac, test/testdata/snapshots/official-pkg-arm64.json).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,7 +13,7 @@ import { probeDependencies } from '../../../src/server/probe-dependencies.js';
 import { pathToUri } from '../../../src/server/uris.js';
 import { makeWorkspace, startTestServer, type LspTestSession } from './harness.js';
 
-const recordedMac = JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'snapshots', 'official-pkg-arm64.json'), 'utf8')) as Snapshot;
+const recordedMac = JSON.parse(readFileSync(join(__dirname, '..', '..', 'testdata', 'snapshots', 'official-pkg-arm64.json'), 'utf8')) as Snapshot;
 
 /** The real dependencies, except that the machine is the recorded Mac (nothing is run). */
 function recordedMachineDependencies(): ServerDependencies & { probes: number } {

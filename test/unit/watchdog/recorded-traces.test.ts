@@ -1,7 +1,7 @@
 /**
  * The detector (through the shipped StormMonitor, default thresholds) on every recorded trace:
  * the watchdog lab's 76 traces of an older gopls (x/tools v0.5.0) and this project's gopls v0.24.0
- * traces (bench/watchdog, test/fixtures/watchdog-traces/). Normal editing must never alarm; every
+ * traces (bench/watchdog, test/testdata/watchdog-traces/). Normal editing must never alarm; every
  * harmful storm (gopls tree ≥ 50 % for ≥ 5 s) must; the alarm comes ≤ 5 s after gopls turns hot;
  * one notification per storm. The tuning / held-out split is bench/watchdog/trace-sets.ts; the
  * held-out traces never informed the defaults, and are asserted here like the rest.

@@ -2,12 +2,21 @@ import { pathEvidence } from '../../facts/index.js';
 import type { Finding } from '../../finding.js';
 import type { Rule } from '../../rule.js';
 
+/**
+ * `npm run`/`npx` (and yarn, pnpm) prepend `<dir>/node_modules/.bin` for the package folder and
+ * every folder above it, whether or not it exists: an absent one there is normal, not a leftover.
+ */
+function isScriptRunnerEntry(raw: string): boolean {
+  return /\/node_modules\/\.bin\/?$/.test(raw);
+}
+
 export const pathMissingDir: Rule = {
   id: 'path/missing-dir',
   defaultSeverity: 'info',
   summary: 'A PATH entry does not exist (or is not a directory), often left behind by a removed Go or Homebrew.',
   docs: `**What:** an absolute PATH entry that does not exist, or exists but is not a directory. (Empty and
-relative entries are path/unsafe-entry's job.)
+relative entries are path/unsafe-entry's job. Absent \`…/node_modules/.bin\` entries are not
+reported: \`npm run\` and \`npx\` add one for every folder above the package, present or not.)
 
 **Why it matters:** lookups skip it, so it is harmless by itself, but it usually marks an install
 that is gone — an uninstalled Homebrew (\`/opt/homebrew/bin\`), a removed \`/usr/local/go/bin\`, a
@@ -22,6 +31,7 @@ installer's entry), or reinstall what should be there.
     for (const entry of snapshot.path) {
       if (!entry.raw.startsWith('/')) continue;
       if (entry.exists && entry.isDirectory) continue;
+      if (isScriptRunnerEntry(entry.raw)) continue;
       const what = entry.exists ? 'exists but is not a directory' : 'does not exist';
       const hint = entry.raw === '/usr/local/go/bin' ? ' (the official installer adds it through /etc/paths.d/go)' : '';
       out.push({

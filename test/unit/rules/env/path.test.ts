@@ -103,6 +103,11 @@ describe('path/missing-dir', () => {
     s.path = pathEntries([...s.path.map((p) => p.raw), { raw: 'bin', exists: false }]);
     assert.deepEqual(of(findings(s), 'path/missing-dir'), []);
   });
+  it('is silent for the absent node_modules/.bin entries npm run adds for every parent folder', () => {
+    const s = officialPkgArm64();
+    s.path = pathEntries([{ raw: '/work/node_modules/.bin', exists: false }, { raw: '/node_modules/.bin', exists: false }, ...s.path.map((p) => p.raw), { raw: '/opt/node_modules/.bin-old', exists: false }]);
+    assert.deepEqual(of(findings(s), 'path/missing-dir').map((f) => f.message.split(' ')[2]), ['/opt/node_modules/.bin-old']);
+  });
 });
 
 describe('path/intel-homebrew', () => {

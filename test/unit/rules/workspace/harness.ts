@@ -1,5 +1,5 @@
 /**
- * Runs workspace rules on a real fixture folder (test/fixtures/workspaces/<name>): scanned by the
+ * Runs workspace rules on a real fixture folder (test/testdata/workspaces/<name>): scanned by the
  * real scanner, parsed by the real parsers, with machine facts for a chosen Go release.
  */
 import { join, resolve } from 'node:path';
@@ -11,7 +11,7 @@ import { buildWorkspaceModel } from '../../../../src/core/workspace/build.js';
 import { scanWorkspace } from '../../../../src/probe/workspace/scan.js';
 import { emptySnapshot } from '../../../support/snapshots.js';
 
-export const FIXTURES = resolve(__dirname, '../../../fixtures/workspaces');
+export const FIXTURES = resolve(__dirname, '../../../testdata/workspaces');
 
 export interface MachineOptions {
   /** Go release of the active go, e.g. '1.27.3'; undefined = no Go found. */
