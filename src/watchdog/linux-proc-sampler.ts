@@ -3,7 +3,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { goplsRole, looksLikeGopls } from './gopls-role.js';
 import { parseChildren, parseCmdline, parseProcStat, type ProcStat } from './proc-stat.js';
-import type { GoplsProcess, GoplsSampler, ProcessSample } from './process-sample.js';
+import { findFileWatchers, type ProcessEntry } from './file-watcher-process.js';
+import type { GoplsProcess, GoplsSampler, ProcessSample, WatcherProcess } from './process-sample.js';
 
 /**
  * gopls CPU/RSS from Linux `/proc`, cheaply (watchdog lab: ~0.1 ms CPU per `/proc/<pid>/stat` read,
@@ -23,6 +24,11 @@ export interface GoplsSelection {
   pids?: readonly number[];
   /** Also keep `-listen` daemons of this user when one of ours is a `-remote` forwarder (default true). */
   includeDaemons?: boolean;
+  /**
+   * Also sample VS Code's file watcher (`--type=fileWatcher` child of the owner or of its parent, see
+   * file-watcher-process.ts). Default true; needs `ownerPid`.
+   */
+  sampleFileWatcher?: boolean;
 }
 
 export interface LinuxProcSamplerOptions extends GoplsSelection {
@@ -49,6 +55,8 @@ export class LinuxProcSampler implements GoplsSampler {
   private readonly clock: () => number;
   private readonly uid = typeof process.getuid === 'function' ? process.getuid() : -1;
   private known: Known[] = [];
+  private knownWatchers: Known[] = [];
+  private forceWatcherDiscovery = true;
   private lastDiscovery = Number.NEGATIVE_INFINITY;
   private forceDiscovery = true;
 
@@ -61,6 +69,7 @@ export class LinuxProcSampler implements GoplsSampler {
 
   rediscover(): void {
     this.forceDiscovery = true;
+    this.forceWatcherDiscovery = true;
   }
 
   async sample(): Promise<ProcessSample> {
@@ -72,6 +81,13 @@ export class LinuxProcSampler implements GoplsSampler {
       this.forceDiscovery = false;
       this.lastDiscovery = now;
       this.known = await this.discover();
+      this.forceWatcherDiscovery = true;
+    }
+    const owner = this.options.ownerPid;
+    const watching = owner !== undefined && (this.options.sampleFileWatcher ?? true);
+    if (watching && this.forceWatcherDiscovery) {
+      this.forceWatcherDiscovery = false;
+      this.knownWatchers = await this.discoverWatchers(owner);
     }
     const t = this.clock();
     const uptimeS = this.readUptime();
@@ -98,8 +114,26 @@ export class LinuxProcSampler implements GoplsSampler {
       });
     }
     if (vanished) this.forceDiscovery = true;
+    const watchers: WatcherProcess[] = [];
+    for (const k of watching ? this.knownWatchers : []) {
+      const s = this.readStat(k.pid);
+      if (!s || s.starttime !== k.starttime) {
+        // gone (a window reload restarts it): this sample has no watcher, the next one looks again
+        this.forceWatcherDiscovery = true;
+        continue;
+      }
+      watchers.push({
+        pid: s.pid,
+        ppid: s.ppid,
+        args: k.args,
+        startKey: String(s.starttime),
+        ageMs: uptimeS === undefined ? Number.POSITIVE_INFINITY : Math.max(0, (uptimeS - s.starttime / this.hz) * 1000),
+        cpuMs: ((s.utime + s.stime + s.cutime + s.cstime) * 1000) / this.hz,
+        rssBytes: s.rssPages * this.pageSize,
+      });
+    }
     const used = process.cpuUsage(cpu0);
-    return { t, processes, costMs: (used.user + used.system) / 1000 };
+    return { t, processes, ...(watching ? { watchers } : {}), costMs: (used.user + used.system) / 1000 };
   }
 
   private treeOf(s: ProcStat, depth: number): { ticks: number; rssPages: number; count: number } {
@@ -196,6 +230,27 @@ export class LinuxProcSampler implements GoplsSampler {
       found = mine.filter((g) => !mine.some((o) => o !== g && descendsFrom(g.pid, o.pid)));
     }
     return found.map((g) => ({ pid: g.pid, starttime: g.starttime, args: g.args }));
+  }
+
+  /** VS Code's file watcher(s) among the children of the owner and of the owner's parent. */
+  private async discoverWatchers(owner: number): Promise<Known[]> {
+    const ownerStat = this.readStat(owner);
+    if (!ownerStat) return [];
+    const parents = ownerStat.ppid > 1 ? [owner, ownerStat.ppid] : [owner];
+    let stats: ProcStat[];
+    if (procChildrenSupported(this.root)) {
+      stats = [];
+      for (const parent of parents) for (const pid of this.childrenOf(parent)) {
+        const s = this.readStat(pid);
+        if (s) stats.push(s);
+      }
+    } else {
+      stats = [...(await this.scan()).values()].filter((s) => parents.includes(s.ppid));
+    }
+    const table = new Map<number, ProcessEntry & { starttime: number }>([[owner, { pid: owner, ppid: ownerStat.ppid, args: [], starttime: ownerStat.starttime }]]);
+    // a process that exits between the listing and this read has no cmdline: it does not match
+    for (const s of stats) table.set(s.pid, { pid: s.pid, ppid: s.ppid, args: await this.cmdline(s.pid), starttime: s.starttime });
+    return findFileWatchers(owner, table).map((w) => ({ pid: w.pid, starttime: w.starttime, args: [...w.args] }));
   }
 
   /** A gopls server/forwarder/daemon process, or undefined (not gopls, or a CLI invocation). */

@@ -2,7 +2,8 @@ import { performance } from 'node:perf_hooks';
 import { runCommand } from '../probe/run-command.js';
 import { goplsRole, looksLikeGopls } from './gopls-role.js';
 import type { GoplsSelection } from './linux-proc-sampler.js';
-import type { GoplsProcess, GoplsSampler, ProcessSample } from './process-sample.js';
+import { findFileWatchers } from './file-watcher-process.js';
+import type { GoplsProcess, GoplsSampler, ProcessSample, WatcherProcess } from './process-sample.js';
 import { parsePsOutput, type PsRow } from './ps-output.js';
 
 /**
@@ -60,8 +61,28 @@ export class MacPsSampler implements GoplsSampler {
     }
     const t = this.clock();
     const processes = this.select(rows);
+    const watching = this.options.ownerPid !== undefined && (this.options.sampleFileWatcher ?? true);
     const used = process.cpuUsage(cpu0);
-    return { t, processes, costMs: (used.user + used.system) / 1000 };
+    return { t, processes, ...(watching ? { watchers: this.selectWatchers(rows) } : {}), costMs: (used.user + used.system) / 1000 };
+  }
+
+  /**
+   * Pure part: VS Code's file watcher(s) of this window in one ps listing (empty = unknown). ps joins
+   * argv with spaces, so the `--type=fileWatcher` token survives; CPU is the watcher's own (ps cannot
+   * report exited children).
+   */
+  selectWatchers(rows: PsRow[]): WatcherProcess[] {
+    const owner = this.options.ownerPid;
+    if (owner === undefined) return [];
+    return findFileWatchers(owner, new Map(rows.map((r) => [r.pid, r]))).map((r) => ({
+      pid: r.pid,
+      ppid: r.ppid,
+      args: r.args,
+      startKey: r.started,
+      ageMs: r.elapsedMs,
+      cpuMs: r.cpuMs,
+      rssBytes: r.rssBytes,
+    }));
   }
 
   /** Pure part: rows of one ps listing → the gopls processes of this window with tree CPU. */

@@ -23,10 +23,24 @@ export interface GoplsProcess {
   descendants: number;
 }
 
+/** VS Code's file-watcher process (see file-watcher-process.ts). CPU values are cumulative. */
+export interface WatcherProcess {
+  pid: number;
+  ppid: number;
+  args: string[];
+  startKey: string;
+  ageMs: number;
+  /** CPU of the watcher and its exited, reaped children (Linux cutime/cstime), ms. */
+  cpuMs: number;
+  rssBytes: number;
+}
+
 export interface ProcessSample {
   /** Monotonic time of the sample, ms. */
   t: number;
   processes: GoplsProcess[];
+  /** VS Code's file watcher(s) of this window; absent or empty = not identified (unknown). */
+  watchers?: WatcherProcess[];
   /** What the sample cost the sampler (CPU ms), when known. */
   costMs?: number;
 }
@@ -44,6 +58,12 @@ export interface CpuReading {
   vanished: boolean;
   /** A gopls process that was not in the previous sample appeared (a (re)start). */
   started: boolean;
+  /**
+   * CPU of VS Code's file watcher over the interval, % of one core; `null` when it is unknown (not
+   * identified, first sample, or a watcher appeared/vanished so the interval cannot be measured).
+   * Reported only: the detector does not use it.
+   */
+  watcherPercent?: number | null;
 }
 
 const keyOf = (p: GoplsProcess): string => `${p.pid}:${p.startKey}`;
@@ -79,6 +99,7 @@ export function cpuBetween(previous: ProcessSample | undefined, current: Process
   return {
     t: current.t,
     intervalMs,
+    watcherPercent: watcherPercentBetween(previous, current, intervalMs),
     treePercent: valid ? (tree / intervalMs) * 100 : null,
     selfPercent: valid ? (self / intervalMs) * 100 : null,
     rssBytes: none ? null : current.processes.reduce((a, p) => a + p.treeRssBytes, 0),
@@ -86,6 +107,25 @@ export function cpuBetween(previous: ProcessSample | undefined, current: Process
     vanished,
     started,
   };
+}
+
+/**
+ * Watcher CPU % between two samples, or `null` when it cannot be measured exactly: no watcher in
+ * either sample, or the set of watchers changed (one vanished mid-interval: its last CPU is lost; one
+ * appeared: only a baseline). Unknown, never a guess.
+ */
+export function watcherPercentBetween(previous: ProcessSample | undefined, current: ProcessSample, intervalMs: number): number | null {
+  const now = current.watchers ?? [];
+  const before = previous?.watchers ?? [];
+  if (intervalMs <= 0 || now.length === 0 || now.length !== before.length) return null;
+  const old = new Map(before.map((w) => [`${w.pid}:${w.startKey}`, w]));
+  let ms = 0;
+  for (const w of now) {
+    const o = old.get(`${w.pid}:${w.startKey}`);
+    if (!o) return null;
+    ms += Math.max(0, w.cpuMs - o.cpuMs);
+  }
+  return (ms / intervalMs) * 100;
 }
 
 /** The sampler contract shared by the Linux `/proc` and macOS `ps` implementations. */

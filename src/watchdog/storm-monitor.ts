@@ -57,6 +57,12 @@ export interface StormEpisode {
   /** Mean gopls tree CPU over `hotMs`, % of one core. */
   cpuPercent: number;
   peakCpuPercent: number;
+  /**
+   * Mean CPU of VS Code's file watcher over the hot intervals in which it was identified, % of one
+   * core; undefined when it never was (unknown). Reported only, not part of the alarm rule.
+   */
+  watcherCpuPercent?: number;
+  watcherPeakCpuPercent?: number;
   /** File events attributed to the storm (all, and those gopls watches). */
   events: number;
   watchedEvents: number;
@@ -74,6 +80,8 @@ export interface WatchdogState {
   phase: WatchdogPhase;
   severity: Severity;
   cpuPercent: number | undefined;
+  /** VS Code's file watcher at the last sample, % of one core; undefined = not identified. */
+  watcherCpuPercent: number | undefined;
   /** Watched events in the last 10 s. */
   events10s: number;
   /** The current storm, or the last one (ended). */
@@ -103,6 +111,8 @@ export class StormMonitor {
   private episode: StormEpisode | undefined;
   private tally: EventTally | undefined;
   private cpuWeighted = 0;
+  private watcherWeighted = 0;
+  private watcherMs = 0;
   private nextId = 1;
   private status: DetectorStatus | undefined;
   private lastReading: CpuReading | undefined;
@@ -145,6 +155,13 @@ export class StormMonitor {
       this.cpuWeighted += reading.treePercent * reading.intervalMs;
       ep.cpuPercent = this.cpuWeighted / Math.max(1, ep.hotMs);
       ep.peakCpuPercent = Math.max(ep.peakCpuPercent, reading.treePercent);
+      const w = reading.watcherPercent;
+      if (typeof w === 'number') {
+        this.watcherWeighted += w * reading.intervalMs;
+        this.watcherMs += reading.intervalMs;
+        ep.watcherCpuPercent = this.watcherWeighted / this.watcherMs;
+        ep.watcherPeakCpuPercent = Math.max(ep.watcherPeakCpuPercent ?? 0, w);
+      }
     }
   }
 
@@ -198,6 +215,7 @@ export class StormMonitor {
       phase,
       severity: open ? ep.severity : 'info',
       cpuPercent: s?.cpuPercent,
+      watcherCpuPercent: typeof this.lastReading?.watcherPercent === 'number' ? this.lastReading.watcherPercent : undefined,
       events10s: s?.events10s ?? 0,
       episode: ep ? { ...ep } : undefined,
     };
@@ -227,6 +245,8 @@ export class StormMonitor {
     const seedMs = this.thresholds.hotWindowSeconds * 1000;
     const cpu = status.cpuPercent ?? this.thresholds.cpuThresholdPercent;
     this.cpuWeighted = cpu * seedMs;
+    this.watcherWeighted = 0;
+    this.watcherMs = 0;
     this.episode = {
       id: this.nextId++,
       startedAt: t,

@@ -45,6 +45,12 @@ export function stormHeadline(ep: StormEpisode): string {
   return `gopls at ${cpu}${NBSP}% CPU for ${secs}${NBSP}s ${causeClause(ep.cause, ep)}`;
 }
 
+/** "VS Code's file watcher at 95 % CPU", or undefined when the watcher was not identified. */
+export function watcherClause(ep: StormEpisode): string | undefined {
+  if (ep.watcherCpuPercent === undefined) return undefined;
+  return `VS Code's file watcher at ${Math.round(ep.watcherCpuPercent)}${NBSP}% CPU`;
+}
+
 export interface StormReportContext {
   thresholds: StormThresholds;
   /** Effective gopls build.directoryFilters (undefined = gopls default). */
@@ -94,12 +100,20 @@ export function stormFinding(ep: StormEpisode, ctx: StormReportContext): Finding
       text: `Alarm rule: ≥ ${th.stormEventsPer10s} watched file events in 10${NBSP}s over ≥ ${th.stormMinActiveSeconds} seconds, and gopls ≥ ${th.cpuThresholdPercent}${NBSP}% CPU (${th.hotWindowSeconds}${NBSP}s mean) within ${th.stormMemorySeconds}${NBSP}s of it (settings goDoctor.watchdog.*).`,
     },
   ];
+  const watcher = watcherClause(ep);
+  evidence.push({
+    kind: 'note',
+    text:
+      watcher !== undefined
+        ? `${watcher} during the storm (peak ${Math.round(ep.watcherPeakCpuPercent ?? ep.watcherCpuPercent ?? 0)}${NBSP}%; the process started with --type=fileWatcher). Reported only: the alarm rule does not use it.`
+        : "VS Code's file watcher: not identified, its CPU is unknown (desktop VS Code runs it as an Electron utility process that cannot be told apart from the others).",
+  });
   if (ctx.inotify) evidence.push(inotifyEvidence(ctx.inotify));
   const fixes: Fix[] = [...fixesForCause(ep.cause, ctx.directoryFilters), restartFix(), profileFix(ctx.goplsArgs), ...inotifyFixes(ctx.inotify)];
   return {
     rule: STORM_RULE_ID,
     severity: ep.severity,
-    message: `${headline}. ${state} ${advice(ep.cause)}`,
+    message: `${headline}${watcher !== undefined ? `; ${watcher}` : ''}. ${state} ${advice(ep.cause)}`,
     evidence,
     fixes,
   };

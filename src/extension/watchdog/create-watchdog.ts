@@ -12,7 +12,7 @@ import { LinuxProcSampler } from '../../watchdog/linux-proc-sampler.js';
 import { MacPsSampler } from '../../watchdog/mac-ps-sampler.js';
 import { cpuBetween, type GoplsSampler, type ProcessSample } from '../../watchdog/process-sample.js';
 import { exclusionFixes, RESTART_GOPLS_COMMAND } from '../../watchdog/storm-fixes.js';
-import { stormFinding, stormHeadline } from '../../watchdog/storm-report.js';
+import { stormFinding, stormHeadline, watcherClause } from '../../watchdog/storm-report.js';
 import { LINUX_INTERVALS, MAC_INTERVALS, StormMonitor, type MonitorNotice, type SamplingIntervals, type StormEpisode, type WatchdogPhase } from '../../watchdog/storm-monitor.js';
 import { findingMarkdown } from './finding-markdown.js';
 import { readWatchdogSettings, WATCHDOG_SECTION, type WatchdogSettings } from './watchdog-settings.js';
@@ -40,6 +40,8 @@ export interface WatchdogView {
   /** "gopls at 180 % CPU for 40 s while `build/gen/` produced 4 800 file events/s" (current or last storm). */
   headline: string | undefined;
   cpuPercent: number | undefined;
+  /** VS Code's file watcher at the last sample, % of one core; undefined = not identified (unknown). */
+  watcherCpuPercent: number | undefined;
   events10s: number;
   episode: StormEpisode | undefined;
   /** Notifications shown since the watchdog started. */
@@ -278,8 +280,9 @@ class VscodeWatchdog implements Watchdog {
     let text = '';
     if (phase === 'storm') text = `$(flame) gopls ${Math.round(s.cpuPercent ?? ep?.cpuPercent ?? 0)}%`;
     else if (phase === 'settling') text = '$(flame) gopls storm';
-    const tooltip = headline ? `**${headline}**\n\n${phase === 'storm' ? vscode.l10n.t('The storm is going on.') : vscode.l10n.t('Last storm.')}` : '';
-    return { phase, severity: enabled ? s.severity : 'info', text, tooltip, headline, cpuPercent: s.cpuPercent, events10s: s.events10s, episode: ep, notifications: this.notificationCount, eventsSeen: this.eventsSeen };
+    const watcher = ep ? watcherClause(ep) : undefined;
+    const tooltip = headline ? `**${headline}**${watcher ? `\n\n${watcher}` : ''}\n\n${phase === 'storm' ? vscode.l10n.t('The storm is going on.') : vscode.l10n.t('Last storm.')}` : '';
+    return { phase, severity: enabled ? s.severity : 'info', text, tooltip, headline, cpuPercent: s.cpuPercent, watcherCpuPercent: enabled ? s.watcherCpuPercent : undefined, events10s: s.events10s, episode: ep, notifications: this.notificationCount, eventsSeen: this.eventsSeen };
   }
 
   private publish(): void {

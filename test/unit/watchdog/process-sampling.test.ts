@@ -1,12 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { LinuxProcSampler } from '../../../src/watchdog/linux-proc-sampler.js';
 import { MacPsSampler } from '../../../src/watchdog/mac-ps-sampler.js';
 import { cpuBetween, type GoplsProcess, type ProcessSample } from '../../../src/watchdog/process-sample.js';
 import type { PsRow } from '../../../src/watchdog/ps-output.js';
+import { FakeProc } from './fake-proc.js';
 
 const proc = (over: Partial<GoplsProcess>): GoplsProcess => ({
   pid: 100,
@@ -59,42 +57,6 @@ describe('cpuBetween', () => {
     assert.equal(cpuBetween(sample(0, proc({ treeCpuMs: 500 })), sample(1000, proc({ treeCpuMs: 400 }))).treePercent, 0);
   });
 });
-
-/** A fake /proc tree (the files LinuxProcSampler reads), built in a temp dir. */
-class FakeProc {
-  readonly root = mkdtempSync(join(tmpdir(), 'fake-proc-'));
-  constructor() {
-    writeFileSync(join(this.root, 'uptime'), '1000.00 1900.00\n');
-    mkdirSync(join(this.root, 'self'));
-    writeFileSync(join(this.root, 'self', 'statm'), '1000 1000 0 0 0 0 0\n');
-    this.childrenFiles(true);
-  }
-  /** Whether the kernel has /proc/<pid>/task/<tid>/children (CONFIG_PROC_CHILDREN). */
-  childrenFiles(on: boolean): void {
-    const marker = join(this.root, 'self', 'task', String(process.pid));
-    if (on) {
-      mkdirSync(marker, { recursive: true });
-      writeFileSync(join(marker, 'children'), '');
-    } else rmSync(join(this.root, 'self', 'task'), { recursive: true, force: true });
-  }
-  add(pid: number, ppid: number, comm: string, argv: string[], ticks: { u: number; s: number; cu?: number; cs?: number }, children: number[] = [], start = 50_000): void {
-    const d = join(this.root, String(pid));
-    mkdirSync(join(d, 'task', String(pid)), { recursive: true });
-    const fields = ['S', ppid, pid, pid, 0, -1, 0, 0, 0, 0, 0, ticks.u, ticks.s, ticks.cu ?? 0, ticks.cs ?? 0, 20, 0, 8, 0, start, 1e9, 1000];
-    writeFileSync(join(d, 'stat'), `${pid} (${comm}) ${fields.join(' ')} 0 0 0\n`);
-    writeFileSync(join(d, 'cmdline'), argv.join('\0') + '\0');
-    writeFileSync(join(d, 'task', String(pid), 'children'), children.join(' ') + (children.length ? ' ' : ''));
-  }
-  setChildren(pid: number, children: number[]): void {
-    writeFileSync(join(this.root, String(pid), 'task', String(pid), 'children'), children.join(' '));
-  }
-  remove(pid: number): void {
-    rmSync(join(this.root, String(pid)), { recursive: true, force: true });
-  }
-  dispose(): void {
-    rmSync(this.root, { recursive: true, force: true });
-  }
-}
 
 describe('LinuxProcSampler on a recorded-shape /proc tree', () => {
   const fake = new FakeProc();
