@@ -122,6 +122,15 @@ export function lexShell(input: MappedText): ShellCommand[] {
     return Math.min(j + 1, n);
   };
 
+  /** Copies a backquoted command substitution at `at` into `b` as a complex expansion; returns the index after it. */
+  const readBacktick = (b: MappedBuilder, expansions: ShellExpansion[], at: number, quoted: boolean): number => {
+    const from = b.length;
+    const end = matchBacktick(at);
+    for (let k = at; k < end; k++) b.push(s[k]!, input.origins[k] ?? -1);
+    expansions.push({ kind: 'complex', from, to: b.length, quoted });
+    return end;
+  };
+
   /** Reads a `$…` expansion at `i` into `b`; returns the index after it. */
   const readDollar = (b: MappedBuilder, expansions: ShellExpansion[], at: number, quoted: boolean): number => {
     const next = s[at + 1];
@@ -240,11 +249,7 @@ export function lexShell(input: MappedText): ShellCommand[] {
             continue;
           }
           if (d === '`') {
-            const from = b.length;
-            const e = matchBacktick(m);
-            for (let k = m; k < e; k++) b.push(s[k]!, input.origins[k] ?? -1);
-            expansions.push({ kind: 'complex', from, to: b.length, quoted: true });
-            m = e;
+            m = readBacktick(b, expansions, m, true);
             continue;
           }
           b.push(d, input.origins[m] ?? -1);
@@ -258,11 +263,7 @@ export function lexShell(input: MappedText): ShellCommand[] {
         continue;
       }
       if (c === '`') {
-        const from = b.length;
-        const e = matchBacktick(j);
-        for (let k = j; k < e; k++) b.push(s[k]!, input.origins[k] ?? -1);
-        expansions.push({ kind: 'complex', from, to: b.length, quoted: false });
-        j = e;
+        j = readBacktick(b, expansions, j, false);
         continue;
       }
       b.push(c, input.origins[j] ?? -1);
