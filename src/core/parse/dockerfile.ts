@@ -10,7 +10,7 @@ import { goCommandConfig, settingFromAssignment } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { concatMapped, MappedBuilder, sliceMapped, syntheticText, type MappedText } from './mapped-text.js';
 import { interpretShell, type ShellVars } from './shell-script.js';
-import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, type SourceFacts } from './source-facts.js';
+import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, readGuarded, type SourceFacts } from './source-facts.js';
 
 const PLATFORM_ARGS = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);
 
@@ -103,7 +103,7 @@ function readInstructions(text: string, index: LineIndex): Instruction[] {
 
 export function parseDockerfile(file: string, path: string, text: string): SourceFacts {
   const facts = emptySourceFacts();
-  try {
+  return readGuarded(facts, file, 'a Dockerfile', () => {
     const index = new LineIndex(text);
     const slash = path.lastIndexOf('/');
     const dir = slash < 0 ? '' : path.slice(0, slash);
@@ -225,8 +225,5 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
       facts.gorootRefs.push({ ...ref, goVersion: stageAt?.goVersion ?? null });
     }
     facts.flagRefs.push(...findFlagRefs(file, text, index, /^#/, flagPlaceOf));
-  } catch (err) {
-    facts.notes.push({ file, reason: `could not be read as a Dockerfile: ${err instanceof Error ? err.message : String(err)}` });
-  }
-  return facts;
+  });
 }

@@ -11,7 +11,7 @@ import { goCommandConfig, settingFromAssignment } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { MappedBuilder, sliceMapped, sourceSpan, syntheticText, type MappedText } from './mapped-text.js';
 import { interpretShell, type ShellVars, type VarAlt } from './shell-script.js';
-import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, type SourceFacts } from './source-facts.js';
+import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, malformedSource, readGuarded, type SourceFacts } from './source-facts.js';
 import { deref, get, isMap, isScalar, isSeq, itemsOf, keysOf, nodeSpan, parseYaml, scalarMapped, scalarString, type YamlDoc } from './yaml-source.js';
 
 /** One matrix combination: dotted key (`os`, `target.goos`) → value mapped to the source. */
@@ -34,16 +34,11 @@ export function runnerPlatform(label: string): { goos?: string; goarch?: string 
 
 export function parseGithubWorkflow(file: string, path: string, text: string): SourceFacts {
   const facts = emptySourceFacts();
-  const parsed = parseYaml(text);
-  if (!parsed.doc) {
-    facts.notes.push({ file, reason: `malformed YAML, not checked: ${parsed.error ?? 'unknown error'}` });
-    return facts;
-  }
-  try {
-    parseInto(file, text, parsed.doc, facts);
-  } catch (err) {
-    facts.notes.push({ file, reason: `could not be read as a GitHub workflow: ${err instanceof Error ? err.message : String(err)}` });
-  }
+  const { doc, error } = parseYaml(text);
+  if (!doc) return malformedSource(facts, file, `malformed YAML, not checked: ${error ?? 'unknown error'}`);
+  readGuarded(facts, file, 'a GitHub workflow', () => {
+    parseInto(file, text, doc, facts);
+  });
   void path;
   return facts;
 }

@@ -8,6 +8,7 @@
  */
 import type { GoFileFacts } from '../workspace/go-file.js';
 import { parseGoBuildLine, parsePlusBuildLine, type ParsedConstraint } from './build-constraint.js';
+import { CR, isBlank, isIdentPart, isIdentStart, LF, SLASH, SPACE, STAR, TAB } from './go-char-codes.js';
 import { PositionCursor } from './position-cursor.js';
 
 interface Comment {
@@ -40,24 +41,6 @@ interface HeaderScan {
 /** The shared empty list of HeaderScan (never pushed to: see scanHeader). */
 const NONE: never[] = [];
 
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SLASH = 47;
-const STAR = 42;
-
-function isBlankCode(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === 11 || c === 12;
-}
-
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 0x80;
-}
-
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
-}
 
 /** Where the header ends in `text`, or undefined when `text` stops before the header does. */
 export function goHeaderEnd(text: string): number | undefined {
@@ -83,9 +66,9 @@ function scanHeader(text: string, collect = true): HeaderScan {
     const next = lineEnd < 0 ? n : lineEnd + 1;
     if (lineEnd < 0) lineEnd = n;
     let a = p;
-    while (a < lineEnd && isBlankCode(text.charCodeAt(a))) a++;
+    while (a < lineEnd && isBlank(text.charCodeAt(a))) a++;
     let b = lineEnd;
-    while (b > a && isBlankCode(text.charCodeAt(b - 1))) b--;
+    while (b > a && isBlank(text.charCodeAt(b - 1))) b--;
     if (a === b && !ended) {
       plusEnd = next;
       p = next;
@@ -94,13 +77,13 @@ function scanHeader(text: string, collect = true): HeaderScan {
     const isLineComment = text.charCodeAt(a) === SLASH && text.charCodeAt(a + 1) === SLASH;
     if (!isLineComment) ended = true;
     if (!inSlashStar && isLineComment) {
-      if (text.startsWith('//go:build', a) && (a + 10 === b || isBlankCode(text.charCodeAt(a + 10)))) {
+      if (text.startsWith('//go:build', a) && (a + 10 === b || isBlank(text.charCodeAt(a + 10)))) {
         if (out.goBuild) out.goBuild.multiple = true;
         else out.goBuild = { start: a, end: b };
       } else {
         let k = a + 2;
-        while (k < b && isBlankCode(text.charCodeAt(k))) k++;
-        if (text.startsWith('+build', k) && (k + 6 === b || isBlankCode(text.charCodeAt(k + 6)))) (plusCandidates ??= []).push({ start: a, end: b });
+        while (k < b && isBlank(text.charCodeAt(k))) k++;
+        if (text.startsWith('+build', k) && (k + 6 === b || isBlank(text.charCodeAt(k + 6)))) (plusCandidates ??= []).push({ start: a, end: b });
       }
     }
     let q = a;
@@ -113,7 +96,7 @@ function scanHeader(text: string, collect = true): HeaderScan {
         }
         inSlashStar = false;
         q = close + 2;
-        while (q < b && isBlankCode(text.charCodeAt(q))) q++;
+        while (q < b && isBlank(text.charCodeAt(q))) q++;
         continue;
       }
       const c0 = text.charCodeAt(q);
@@ -271,7 +254,7 @@ class ImportScanner {
         if (c === LF && this.top > this.pendingBase) {
           // A blank line detaches a comment from what follows.
           let k = this.i + 1;
-          while (k < n && isBlankCode(text.charCodeAt(k))) k++;
+          while (k < n && isBlank(text.charCodeAt(k))) k++;
           if (text.charCodeAt(k) === LF) this.newPending();
         }
         this.i++;

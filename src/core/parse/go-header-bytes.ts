@@ -6,12 +6,7 @@
  * to both). A UTF-8 byte-order mark is 3 bytes here, 1 character there. Pure; never throws.
  */
 
-const SPACE = 32;
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SLASH = 47;
-const STAR = 42;
+import { CR, isBlank, isIdentPart, isIdentStart, LF, SLASH, SPACE, STAR, TAB } from './go-char-codes.js';
 
 /**
  * Uint8Array's own indexOf, also on a Buffer: Buffer's override checks its arguments in
@@ -21,17 +16,6 @@ function indexOfByte(b: Uint8Array, byte: number, from: number): number {
   return Uint8Array.prototype.indexOf.call(b, byte, from);
 }
 
-function isBlank(c: number): boolean {
-  return c === SPACE || c === TAB || c === CR || c === 11 || c === 12;
-}
-
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 0x80;
-}
-
-function isIdentPart(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57);
-}
 
 const PACKAGE = [112, 97, 99, 107, 97, 103, 101];
 const IMPORT = [105, 109, 112, 111, 114, 116];

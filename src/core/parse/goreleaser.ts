@@ -16,7 +16,7 @@ import { linkerFlagsOf } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { MappedBuilder, sliceMapped, sourceSpan, type MappedText } from './mapped-text.js';
 import { UNKNOWN_CHAR } from './shell-script.js';
-import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, type SourceFacts } from './source-facts.js';
+import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, malformedSource, readGuarded, type SourceFacts } from './source-facts.js';
 import { deref, get, getPair, isMap, isScalar, isSeq, itemsOf, nodeSpan, parseYaml, scalarMapped, scalarString, type YamlDoc } from './yaml-source.js';
 
 /** goreleaser's `go_first_class` list (from `go tool dist list` FirstClass ports). */
@@ -45,17 +45,11 @@ interface EnvEntry {
 
 export function parseGoreleaser(file: string, path: string, text: string): SourceFacts {
   const facts = emptySourceFacts();
-  const parsed = parseYaml(text);
-  if (!parsed.doc) {
-    facts.notes.push({ file, reason: `malformed YAML, not checked: ${parsed.error ?? 'unknown error'}` });
-    return facts;
-  }
-  try {
-    parseInto(file, path, text, parsed.doc, facts);
-  } catch (err) {
-    facts.notes.push({ file, reason: `could not be read as a goreleaser config: ${err instanceof Error ? err.message : String(err)}` });
-  }
-  return facts;
+  const { doc, error } = parseYaml(text);
+  if (!doc) return malformedSource(facts, file, `malformed YAML, not checked: ${error ?? 'unknown error'}`);
+  return readGuarded(facts, file, 'a goreleaser config', () => {
+    parseInto(file, path, text, doc, facts);
+  });
 }
 
 function parseInto(file: string, path: string, text: string, doc: YamlDoc, facts: SourceFacts): void {

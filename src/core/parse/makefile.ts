@@ -10,7 +10,7 @@ import { goCommandConfig, mappedRange } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { MappedBuilder, sliceMapped, sourceSpan, type MappedText } from './mapped-text.js';
 import { interpretShell, type ShellVars } from './shell-script.js';
-import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, type SourceFacts } from './source-facts.js';
+import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, readGuarded, type SourceFacts } from './source-facts.js';
 
 interface MakeVar {
   name: string;
@@ -94,12 +94,9 @@ function trimMapped(m: MappedText): MappedText {
 
 export function parseMakefile(file: string, path: string, text: string): SourceFacts {
   const facts = emptySourceFacts();
-  try {
+  return readGuarded(facts, file, 'a Makefile', () => {
     parseInto(file, path, text, facts);
-  } catch (err) {
-    facts.notes.push({ file, reason: `could not be read as a Makefile: ${err instanceof Error ? err.message : String(err)}` });
-  }
-  return facts;
+  });
 }
 
 function parseInto(file: string, path: string, text: string, facts: SourceFacts): void {

@@ -7,13 +7,13 @@ import { goCommandConfig, settingFromAssignment } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { sourceText } from './mapped-text.js';
 import { interpretShell } from './shell-script.js';
-import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, type SourceFacts } from './source-facts.js';
+import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, readGuarded, type SourceFacts } from './source-facts.js';
 
 const SHELL_COMMENT = /^#/;
 
 export function parseShellFile(file: string, path: string, text: string): SourceFacts {
   const facts = emptySourceFacts();
-  try {
+  return readGuarded(facts, file, 'a shell script', () => {
     const index = new LineIndex(text);
     const slash = path.lastIndexOf('/');
     const dir = slash < 0 ? '' : path.slice(0, slash);
@@ -28,10 +28,7 @@ export function parseShellFile(file: string, path: string, text: string): Source
     }
     facts.gorootRefs.push(...findGorootRefs(file, text, index, SHELL_COMMENT));
     facts.flagRefs.push(...findFlagRefs(file, text, index, SHELL_COMMENT, flagPlaceOf));
-  } catch (err) {
-    facts.notes.push({ file, reason: `could not be read as a shell script: ${err instanceof Error ? err.message : String(err)}` });
-  }
-  return facts;
+  });
 }
 
 export function dedupeSettings(settings: SettingValue[]): SettingValue[] {

@@ -81,7 +81,7 @@ export function lexShell(input: MappedText): ShellCommand[] {
         continue;
       }
       if (c === '"') {
-        j = matchDoubleQuote(j);
+        j = matchQuote(j);
         continue;
       }
       if (c === '(') depth++;
@@ -93,9 +93,11 @@ export function lexShell(input: MappedText): ShellCommand[] {
     }
     return n;
   };
-  const matchDoubleQuote = (open: number): number => {
+  /** The index after the quote (`"` or a backquote) that closes the one at `open`; backslash escapes. */
+  const matchQuote = (open: number): number => {
+    const quote = s[open];
     let j = open + 1;
-    while (j < n && s[j] !== '"') j += s[j] === '\\' ? 2 : 1;
+    while (j < n && s[j] !== quote) j += s[j] === '\\' ? 2 : 1;
     return Math.min(j + 1, n);
   };
   const matchBrace = (open: number): number => {
@@ -116,16 +118,11 @@ export function lexShell(input: MappedText): ShellCommand[] {
     }
     return n;
   };
-  const matchBacktick = (open: number): number => {
-    let j = open + 1;
-    while (j < n && s[j] !== '`') j += s[j] === '\\' ? 2 : 1;
-    return Math.min(j + 1, n);
-  };
 
   /** Copies a backquoted command substitution at `at` into `b` as a complex expansion; returns the index after it. */
   const readBacktick = (b: MappedBuilder, expansions: ShellExpansion[], at: number, quoted: boolean): number => {
     const from = b.length;
-    const end = matchBacktick(at);
+    const end = matchQuote(at);
     for (let k = at; k < end; k++) b.push(s[k]!, input.origins[k] ?? -1);
     expansions.push({ kind: 'complex', from, to: b.length, quoted });
     return end;

@@ -7,6 +7,7 @@
 import { GO_SETTING_NAMES } from '../workspace/build-config.js';
 import { lexShell, type ShellCommand, type ShellWord } from './shell-lexer.js';
 import { concatMapped, sliceMapped, sourceSpan, syntheticText, type MappedText } from './mapped-text.js';
+import { joinRelativePath } from '../workspace/relative-path.js';
 
 /** One possible value of a variable. */
 export interface VarAlt {
@@ -393,13 +394,5 @@ function findGoWord(args: readonly ResolvedArg[]): number {
 
 function joinDir(cwd: string, target: string): string | undefined {
   if (target.startsWith('/') || target.startsWith('~') || target === '-') return undefined;
-  const parts = cwd === '' ? [] : cwd.split('/');
-  for (const p of target.split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(p);
-  }
-  return parts.join('/');
+  return joinRelativePath(cwd, target);
 }

@@ -18,6 +18,25 @@ export function emptySourceFacts(): SourceFacts {
   return { configs: [], settings: [], gorootRefs: [], flagRefs: [], notes: [] };
 }
 
+/** A file whose syntax did not parse: `facts` with a note saying so, nothing else checked. */
+export function malformedSource<F extends SourceFacts>(facts: F, file: string, reason: string): F {
+  facts.notes.push({ file, reason });
+  return facts;
+}
+
+/**
+ * Fills `facts` by `read()`. Parsers never throw by design; if one does on some input, the file
+ * gets a note ("could not be read as `what`") instead of the whole scan failing.
+ */
+export function readGuarded<F extends SourceFacts>(facts: F, file: string, what: string, read: () => void): F {
+  try {
+    read();
+  } catch (err) {
+    facts.notes.push({ file, reason: `could not be read as ${what}: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  return facts;
+}
+
 /**
  * `…GOROOT…/misc/wasm/wasm_exec.js`, `/usr/local/go/lib/wasm/go_js_wasm_exec` …: a GOROOT
  * expression (or a well-known GOROOT directory) directly followed by a wasm support file path.

@@ -14,7 +14,7 @@ import { goCommandConfig, linkerFlagsOf, settingFromAssignment } from './go-comm
 import { LineIndex } from './line-index.js';
 import { MappedBuilder, sourceText, syntheticText, type MappedText } from './mapped-text.js';
 import { interpretShell, type ShellVars } from './shell-script.js';
-import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, type SourceFacts } from './source-facts.js';
+import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, malformedSource, readGuarded, type SourceFacts } from './source-facts.js';
 
 export interface VsCodeSourceFacts extends SourceFacts {
   vscode?: VsCodeFacts;
@@ -168,11 +168,8 @@ function buildFlagSettings(file: string, text: string, index: LineIndex, items: 
 export function parseVsCodeSettings(file: string, text: string): VsCodeSourceFacts {
   const facts: VsCodeSourceFacts = emptySourceFacts();
   const { root, error } = parseJsonc(text);
-  if (!root) {
-    facts.notes.push({ file, reason: `not valid JSON with comments, not checked: ${error}` });
-    return facts;
-  }
-  try {
+  if (!root) return malformedSource(facts, file, `not valid JSON with comments, not checked: ${error}`);
+  return readGuarded(facts, file, 'VS Code settings', () => {
     const index = new LineIndex(text);
     const vs: VsCodeFacts = { ...emptyVsCodeFacts(), settingsFile: file };
     let toolsEnv: Record<string, SettingValue> = {};
@@ -237,20 +234,14 @@ export function parseVsCodeSettings(file: string, text: string): VsCodeSourceFac
       });
     }
     facts.vscode = vs;
-  } catch (err) {
-    facts.notes.push({ file, reason: `could not be read as VS Code settings: ${err instanceof Error ? err.message : String(err)}` });
-  }
-  return facts;
+  });
 }
 
 export function parseVsCodeLaunch(file: string, text: string): SourceFacts {
   const facts = emptySourceFacts();
   const { root, error } = parseJsonc(text);
-  if (!root) {
-    facts.notes.push({ file, reason: `not valid JSON with comments, not checked: ${error}` });
-    return facts;
-  }
-  try {
+  if (!root) return malformedSource(facts, file, `not valid JSON with comments, not checked: ${error}`);
+  return readGuarded(facts, file, 'launch.json', () => {
     const index = new LineIndex(text);
     const configurations = findNodeAtLocation(root, ['configurations']);
     for (const c of configurations?.type === 'array' ? (configurations.children ?? []) : []) {
@@ -278,20 +269,14 @@ export function parseVsCodeLaunch(file: string, text: string): SourceFacts {
     }
     facts.gorootRefs.push(...findGorootRefs(file, text, index, /^\/\//));
     facts.flagRefs.push(...findFlagRefs(file, text, index, /^\/\//, flagPlaceOf));
-  } catch (err) {
-    facts.notes.push({ file, reason: `could not be read as launch.json: ${err instanceof Error ? err.message : String(err)}` });
-  }
-  return facts;
+  });
 }
 
 export function parseVsCodeTasks(file: string, text: string): SourceFacts {
   const facts = emptySourceFacts();
   const { root, error } = parseJsonc(text);
-  if (!root) {
-    facts.notes.push({ file, reason: `not valid JSON with comments, not checked: ${error}` });
-    return facts;
-  }
-  try {
+  if (!root) return malformedSource(facts, file, `not valid JSON with comments, not checked: ${error}`);
+  return readGuarded(facts, file, 'tasks.json', () => {
     const index = new LineIndex(text);
     const tasks = findNodeAtLocation(root, ['tasks']);
     for (const t of tasks?.type === 'array' ? (tasks.children ?? []) : []) {
@@ -332,10 +317,7 @@ export function parseVsCodeTasks(file: string, text: string): SourceFacts {
         facts.configs.push(config);
       }
     }
-  } catch (err) {
-    facts.notes.push({ file, reason: `could not be read as tasks.json: ${err instanceof Error ? err.message : String(err)}` });
-  }
-  return facts;
+  });
 }
 
 /** Wraps a process argument so the shell lexer sees it as one word. */

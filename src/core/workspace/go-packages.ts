@@ -13,6 +13,7 @@ import { evalConstraint, type TagTruth } from '../parse/build-constraint.js';
 import type { GoFileFacts } from './go-file.js';
 import { KNOWN_ARCH, KNOWN_OS, UNIX_OS } from './go-names.js';
 import type { WorkspaceModel } from './model.js';
+import { joinRelativePath } from './relative-path.js';
 
 export interface PackageIndex {
   /** Files by directory. A directory's array is shared with earlier indexes while its files are unchanged: never mutate it. */
@@ -68,17 +69,6 @@ export function packageIndex(model: WorkspaceModel): PackageIndex {
   return index;
 }
 
-function join(dir: string, rel: string): string | undefined {
-  const parts = dir === '' ? [] : dir.split('/');
-  for (const p of rel.split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') {
-      if (parts.length === 0) return undefined;
-      parts.pop();
-    } else parts.push(p);
-  }
-  return parts.join('/');
-}
 
 /** The directory of a local import path, when a workspace module provides it. */
 export function dirOfImport(index: PackageIndex, path: string): string | undefined {
@@ -86,7 +76,7 @@ export function dirOfImport(index: PackageIndex, path: string): string | undefin
   let out: string | undefined;
   for (const [mod, dir] of index.modules) {
     if (path === mod) out = dir;
-    else if (path.startsWith(`${mod}/`)) out = join(dir, path.slice(mod.length + 1));
+    else if (path.startsWith(`${mod}/`)) out = joinRelativePath(dir, path.slice(mod.length + 1));
     if (out !== undefined) break;
   }
   index.importDirs.set(path, out);
@@ -111,14 +101,14 @@ export function resolvePatterns(index: PackageIndex, baseDir: string, patterns: 
   const list = patterns.length === 0 ? ['.'] : patterns;
   for (const p of list) {
     if (p.endsWith('.go')) {
-      const d = join(baseDir, p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.');
+      const d = joinRelativePath(baseDir, p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '.');
       if (d !== undefined) out.add(d);
       continue;
     }
     const tree = p === '...' || p.endsWith('/...');
     const stem = tree ? p.slice(0, Math.max(0, p.length - 4)) : p;
     let dir: string | undefined;
-    if (stem === '' || stem === '.' || stem.startsWith('./') || stem.startsWith('../')) dir = join(baseDir, stem || '.');
+    if (stem === '' || stem === '.' || stem.startsWith('./') || stem.startsWith('../')) dir = joinRelativePath(baseDir, stem || '.');
     else dir = dirOfImport(index, stem);
     if (dir === undefined) continue;
     if (tree) addTree(dir);
