@@ -5,7 +5,9 @@
 // in the same run:
 //   - grep:   `grep -rlE '^//go:build|import "C"' --include='*.go' DIR`
 //   - cli:    `node dist/cli.js check DIR --json` minus the same on an empty folder (runtime start
-//             and machine probes cancel out), when dist/cli.js supports `check`;
+//             and machine probes cancel out), when dist/cli.js supports `check`: as users re-run
+//             it on an unchanged tree (stored results reused), and as a first check (nothing
+//             stored: the full scan, model and rules) — both reported against the same target;
 //   - engine: scanWorkspace + buildWorkspaceModel + the workspace rules, in-process.
 // Target: cli (or, without the CLI, engine) ≤ 1.5 × grep, on the median of interleaved rounds
 // (GO_DOCTOR_BENCH_ROUNDS, default 5); the load average before and after is reported with them.
@@ -14,6 +16,7 @@
 //
 // `node bench/workspace-scan.bench.mjs` runs it alone; bench/run.mjs calls `run({ log })`.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -169,7 +172,7 @@ function grepOnce(dir) {
 
 function cliSupportsCheck(cli, emptyDir) {
   if (!existsSync(cli)) return false;
-  const r = spawnSync(process.execPath, [cli, 'check', emptyDir, '--json'], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [cli, 'check', emptyDir, '--json'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cacheHome }, timeout: 120_000 });
   if (r.error || r.stdout.trim() === '') return false;
   try {
     JSON.parse(r.stdout);
@@ -179,8 +182,20 @@ function cliSupportsCheck(cli, emptyDir) {
   }
 }
 
+/** The CLI's cache folder for this run (probe results and stored workspace results). */
+let cacheHome;
+
 function cliOnce(cli, dir) {
-  return timeIt(() => spawnSync(process.execPath, [cli, 'check', dir, '--json'], { encoding: 'utf8', timeout: 300_000, maxBuffer: 256 << 20 })).ms;
+  const env = { ...process.env, XDG_CACHE_HOME: cacheHome };
+  return timeIt(() => spawnSync(process.execPath, [cli, 'check', dir, '--json'], { encoding: 'utf8', env, timeout: 300_000, maxBuffer: 256 << 20 })).ms;
+}
+
+/** A check that finds no stored results (the first check of a tree, or the first after a change): the full scan. */
+function cliFirstCheck(cli, dir) {
+  // The stored entry of this root (WorkspaceResultCache.fileFor), and only it.
+  const entry = `${createHash('sha256').update(resolve(dir)).digest('hex').slice(0, 32)}.json`;
+  rmSync(join(cacheHome, 'go-doctor', 'workspace-results', entry), { force: true });
+  return cliOnce(cli, dir);
 }
 
 async function engineModules() {
@@ -233,8 +248,10 @@ export async function run({ log = console.log } = {}) {
   const rows = [];
   const dir = mkdtempSync(join(tmpdir(), 'go-doctor-bench-ws-'));
   const empty = mkdtempSync(join(tmpdir(), 'go-doctor-bench-empty-'));
+  cacheHome = mkdtempSync(join(tmpdir(), 'go-doctor-bench-cache-'));
   try {
     const files = generateWorkspace(dir);
+    const generatedAt = Date.now();
     log(`generated ${files} files in ${dir}`);
     rows.push({ name: 'workspace-scan: generated files', value: files, unit: 'files' });
     rows.push({ name: 'workspace-scan: load average (1 min) before', value: load(), unit: '' });
@@ -244,31 +261,46 @@ export async function run({ log = console.log } = {}) {
     // GO_DOCTOR_BENCH_CLI: measure another build of the CLI (e.g. a private bundle while others rebuild dist/).
     const cli = process.env.GO_DOCTOR_BENCH_CLI ?? join(repo, 'dist', 'cli.js');
     const hasCli = cliSupportsCheck(cli, empty);
-    if (hasCli) cliOnce(cli, dir);
+    if (hasCli) {
+      // Files written moments ago are "racy" (their results are never stored): wait until the
+      // newest is older than the fingerprint's 2 s window, as any workspace a user re-checks is.
+      const wait = generatedAt + 2500 - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      cliOnce(cli, dir);
+    }
     // Rounds of grep, check on the workspace and check on the empty folder, interleaved so that a
     // change of load on this shared machine weighs on all three alike.
     const rounds = Number(process.env.GO_DOCTOR_BENCH_ROUNDS ?? 5);
     const grepTimes = [];
     const nets = [];
     const ratios = [];
+    const firstNets = [];
     for (let k = 0; k < rounds; k++) {
       const g = grepOnce(dir);
       grepTimes.push(g);
       if (!hasCli) continue;
+      // The default: a re-check of the unchanged tree reuses the stored results.
       const full = cliOnce(cli, dir);
       const base = cliOnce(cli, empty);
       const net = Math.max(0, full - base);
       nets.push(net);
       ratios.push(net / g);
+      // The first check of the tree (nothing stored): the whole scan, model and rules.
+      const first = cliFirstCheck(cli, dir);
+      const firstBase = cliFirstCheck(cli, empty);
+      firstNets.push(Math.max(0, first - firstBase));
     }
     const grepMs = median(grepTimes);
     rows.push({ name: 'workspace-scan: grep -rlE baseline (median)', value: Math.round(grepMs * 10) / 10, unit: 'ms' });
     if (hasCli) {
       const net = median(nets);
-      rows.push({ name: 'workspace-scan: go-doctor check --json minus empty folder (median)', value: Math.round(net * 10) / 10, unit: 'ms' });
-      rows.push({ name: 'workspace-scan: cli / grep (median of medians)', value: Math.round((net / grepMs) * 100) / 100, unit: 'x', target: 1.5, pass: net / grepMs <= 1.5 });
+      rows.push({ name: 'workspace-scan: go-doctor check --json minus empty folder, unchanged tree (median)', value: Math.round(net * 10) / 10, unit: 'ms' });
+      rows.push({ name: 'workspace-scan: cli / grep, unchanged tree: stored results reused (median of medians)', value: Math.round((net / grepMs) * 100) / 100, unit: 'x', target: 1.5, pass: net / grepMs <= 1.5 });
       // The least-disturbed round, for comparison with an idle machine (not the target figure).
-      rows.push({ name: 'workspace-scan: cli / grep (best round)', value: Math.round(Math.min(...ratios) * 100) / 100, unit: 'x' });
+      rows.push({ name: 'workspace-scan: cli / grep, unchanged tree (best round)', value: Math.round(Math.min(...ratios) * 100) / 100, unit: 'x' });
+      const firstNet = median(firstNets);
+      rows.push({ name: 'workspace-scan: go-doctor check --json minus empty folder, first check (nothing stored; median)', value: Math.round(firstNet * 10) / 10, unit: 'ms' });
+      rows.push({ name: 'workspace-scan: cli / grep, first check: full scan + model + rules (median; same 1.5 target, reported)', value: Math.round((firstNet / grepMs) * 100) / 100, unit: 'x', target: 1.5, pass: firstNet / grepMs <= 1.5 });
     } else {
       log('dist/cli.js does not support `check DIR --json` yet: measuring the engine in-process only');
       rows.push({ name: 'workspace-scan: go-doctor check --json', value: 0, unit: 'ms', pass: false, note: 'dist/cli.js check not available' });
@@ -312,6 +344,7 @@ export async function run({ log = console.log } = {}) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
     rmSync(empty, { recursive: true, force: true });
+    rmSync(cacheHome, { recursive: true, force: true });
   }
   for (const row of rows) log(`${row.name}: ${row.value} ${row.unit}${row.target !== undefined ? ` (target ${row.target}${row.pass ? ', pass' : ', FAIL'})` : ''}`);
   return rows;

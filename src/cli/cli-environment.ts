@@ -3,12 +3,31 @@
  * real process (node-environment.ts); unit tests pass string buffers, recorded snapshots and
  * their own rules, so every exit path is testable without a machine to probe.
  */
+import type { DoctorReport } from '../core/report/model.js';
 import type { Rule } from '../core/rule.js';
-import type { Snapshot } from '../core/snapshot.js';
+import type { Snapshot, WorkspaceRecord } from '../core/snapshot.js';
 import type { CollectSnapshotOptions } from '../probe/index.js';
+import type { WorkspaceFingerprint } from '../probe/workspace/fingerprint.js';
+import type { StoredResults } from '../probe/workspace/result-cache.js';
 import type { OutputStream } from './terminal.js';
 
 export type SnapshotRequest = Pick<CollectSnapshotOptions, 'workspace' | 'timeoutMs' | 'cache' | 'env' | 'onProgress'>;
+
+/** A walked workspace: its fingerprint, and the scan of exactly the files that walk listed. */
+export interface PreparedWorkspace {
+  fingerprint: WorkspaceFingerprint;
+  scan(): Promise<WorkspaceRecord>;
+}
+
+/** Reports of earlier checks, reused while nothing they were computed from has changed. */
+export interface WorkspaceResults {
+  /** Identity of the running doctor build: results of another build are never reused. */
+  readonly buildId: string;
+  /** Walks `root` once and fingerprints what a scan would read. */
+  prepare(root: string): Promise<PreparedWorkspace>;
+  lookup(root: string, key: string, fingerprint: WorkspaceFingerprint): Promise<StoredResults<DoctorReport> | undefined>;
+  store(root: string, key: string, fingerprint: WorkspaceFingerprint, report: DoctorReport): Promise<boolean>;
+}
 
 export interface CliEnvironment {
   stdout: OutputStream;
@@ -18,6 +37,11 @@ export interface CliEnvironment {
   /** The rules to run (production: allRules). */
   rules: readonly Rule[];
   collectSnapshot(request: SnapshotRequest): Promise<Snapshot>;
+  /**
+   * Reuse of `check` results for an unchanged workspace (absent: every check scans). Production
+   * has it in a bundled build only: from source, the rules may change without a new build id.
+   */
+  workspaceResults?: WorkspaceResults;
   /** Home folder → `~`, user name removed. */
   redactSnapshot(snapshot: Snapshot): Snapshot;
   /** Starts the language server; resolves once it is listening (the process then stays up). */

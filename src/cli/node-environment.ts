@@ -2,13 +2,15 @@
  * The real CliEnvironment. Heavy modules load lazily: the probe only when something is probed,
  * the language server only for `go-doctor lsp` (so `check` never parses server code paths).
  */
+import { statSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { redactSnapshot } from '../core/redact.js';
 import { allRules } from '../core/rules/index.js';
-import type { CliEnvironment } from './cli-environment.js';
+import { isDoctorReport, type DoctorReport } from '../core/report/model.js';
+import type { CliEnvironment, WorkspaceResults } from './cli-environment.js';
 import { InputError } from './usage-error.js';
 
 function userName(): string | undefined {
@@ -25,8 +27,45 @@ async function readStdin(): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function nodeEnvironment(): CliEnvironment {
+/**
+ * Reuse of check results, in a bundled build only (its build id is the bundle's own identity, so
+ * any rebuild invalidates every stored result; from source no such id exists).
+ */
+function bundledWorkspaceResults(): WorkspaceResults | undefined {
+  if (typeof GO_DOCTOR_VERSION === 'undefined') return undefined;
+  let buildId: string;
+  try {
+    const st = statSync(__filename);
+    buildId = `${GO_DOCTOR_VERSION}:${__filename}:${st.size}:${st.mtimeMs}:${st.ino}`;
+  } catch {
+    return undefined;
+  }
+  const probe = async () => {
+    const [{ userCacheDirectory }, { fingerprintListing }, { WorkspaceResultCache }, { listWorkspace, scanWorkspace }] = await Promise.all([
+      import('../probe/user-dirs.js'),
+      import('../probe/workspace/fingerprint.js'),
+      import('../probe/workspace/result-cache.js'),
+      import('../probe/workspace/scan.js'),
+    ]);
+    const cache = new WorkspaceResultCache<DoctorReport>(join(userCacheDirectory(process.platform, process.env), 'go-doctor', 'workspace-results'), isDoctorReport);
+    return { cache, fingerprintListing, listWorkspace, scanWorkspace };
+  };
   return {
+    buildId,
+    async prepare(root) {
+      const { fingerprintListing, listWorkspace, scanWorkspace } = await probe();
+      const listing = listWorkspace(root);
+      return { fingerprint: fingerprintListing(listing), scan: () => scanWorkspace(root, {}, listing) };
+    },
+    lookup: async (root, key, fingerprint) => (await probe()).cache.lookup(root, key, fingerprint),
+    store: async (root, key, fingerprint, report) => (await probe()).cache.store(root, key, fingerprint, report),
+  };
+}
+
+export function nodeEnvironment(): CliEnvironment {
+  const workspaceResults = bundledWorkspaceResults();
+  return {
+    ...(workspaceResults ? { workspaceResults } : {}),
     stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
     env: process.env,

@@ -32,7 +32,8 @@ Options:
       --rule ID=LEVEL   turn a rule off or change its severity; LEVEL is off, error, warning
                         or info; repeatable
       --timeout MS      timeout for each probe command in milliseconds (default 5000)
-      --no-cache        probe everything again instead of reusing results for unchanged binaries
+      --no-cache        probe and scan everything again instead of reusing results for
+                        unchanged binaries and an unchanged folder
       --no-color        no colour even on a terminal (NO_COLOR=1 does the same)
   -h, --help            show this help
 

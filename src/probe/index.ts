@@ -1,5 +1,6 @@
 import type { Snapshot, WorkspaceRecord } from '../core/snapshot.js';
 import { probeMachine, type ProbeMachineOptions } from './machine.js';
+import { failedScanRecord } from './workspace/failed-scan.js';
 import { scanWorkspace, type ScanOptions } from './workspace/scan.js';
 
 export type { CachedProbe, ProbeCacheOptions } from './cache.js';
@@ -17,12 +18,12 @@ export interface CollectSnapshotOptions extends ProbeMachineOptions {
   scan?: ScanOptions;
 }
 
-/** The scan, or a record saying why it failed (the snapshot is still produced). */
+/** The scan, or a record saying why it failed. */
 async function scanOrExplain(root: string, options: ScanOptions | undefined): Promise<WorkspaceRecord> {
   try {
     return await scanWorkspace(root, options);
   } catch (error) {
-    return { root, files: [], skipped: [{ path: '.', reason: `workspace scan failed: ${String(error)}` }], truncated: true };
+    return failedScanRecord(root, error);
   }
 }
 

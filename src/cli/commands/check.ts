@@ -1,9 +1,7 @@
 /** `go-doctor check`: probe (or load a saved snapshot), run every rule, render, exit by severity. */
-import { diagnose } from '../../core/diagnose.js';
 import { renderHuman } from '../../core/report/human.js';
 import { renderJson } from '../../core/report/json.js';
 import { renderMarkdown } from '../../core/report/markdown.js';
-import { buildReport } from '../../core/report/model.js';
 import { renderSarif } from '../../core/report/sarif.js';
 import type { Snapshot } from '../../core/snapshot.js';
 import type { CliEnvironment } from '../cli-environment.js';
@@ -12,8 +10,7 @@ import { exitCodeFor } from '../exit-code.js';
 import { parseSavedSnapshot } from '../saved-snapshot.js';
 import { shouldUseColour } from '../terminal.js';
 import { InputError } from '../usage-error.js';
-import { toolIdentity } from '../version.js';
-import { probeFolder } from './probe-request.js';
+import { liveReport, reportOf } from './check-report.js';
 
 type CheckCommand = Extract<ParsedCommand, { command: 'check' }>;
 
@@ -29,9 +26,7 @@ async function loadSaved(env: CliEnvironment, file: string): Promise<Snapshot> {
 }
 
 export async function runCheck(cmd: CheckCommand, env: CliEnvironment): Promise<number> {
-  const snapshot = cmd.from !== undefined ? await loadSaved(env, cmd.from) : await probeFolder(env, cmd.dir, cmd);
-  const diagnosis = diagnose(snapshot, cmd.ruleSettings, env.rules);
-  const report = buildReport(snapshot, diagnosis, { tool: toolIdentity, source: cmd.from !== undefined ? 'file' : 'live' });
+  const report = cmd.from !== undefined ? reportOf(await loadSaved(env, cmd.from), cmd, env, 'file') : await liveReport(cmd, env);
   const activeRules = env.rules.filter((r) => cmd.ruleSettings[r.id]?.enabled !== false);
   switch (cmd.format) {
     case 'json':

@@ -6,14 +6,23 @@ import { InputError } from '../usage-error.js';
 import type { Snapshot } from '../../core/snapshot.js';
 import { progressReporter } from './probe-progress.js';
 
-/** Probes the machine and the folder `dir` (relative to the CLI's cwd), with progress on a terminal. */
-export async function probeFolder(env: CliEnvironment, dir: string, flags: ProbeFlags): Promise<Snapshot> {
+/** The absolute folder `dir` names (relative to the CLI's cwd); an InputError when it is not one. */
+export async function workspaceFolder(env: CliEnvironment, dir: string): Promise<string> {
   const workspace = resolve(env.cwd, dir);
   if (!(await env.isDirectory(workspace))) throw new InputError(`${dir}: no such folder.`);
+  return workspace;
+}
+
+/**
+ * Probes the machine and the folder `dir` (relative to the CLI's cwd), with progress on a
+ * terminal. `scanWorkspace: false` probes the machine only (the caller scans the folder itself).
+ */
+export async function probeFolder(env: CliEnvironment, dir: string, flags: ProbeFlags, options: { scanWorkspace?: boolean } = {}): Promise<Snapshot> {
+  const workspace = await workspaceFolder(env, dir);
   const progress = stderrProgress(env.stderr);
   try {
     return await env.collectSnapshot({
-      workspace,
+      ...(options.scanWorkspace === false ? {} : { workspace }),
       cache: flags.cache,
       env: env.env,
       onProgress: progressReporter(progress),

@@ -109,6 +109,7 @@ function header(report: DoctorReport): string {
   const parts = [`${s.platform}/${s.arch}`];
   if (s.macosVersion) parts.push(`macOS ${s.macosVersion}`);
   if (s.source === 'file') parts.push(`snapshot of ${s.createdAt}${s.redacted ? ' (redacted)' : ''}`);
+  if (s.reusedFrom) parts.push(`workspace unchanged since ${s.reusedFrom}: results reused (--no-cache checks again)`);
   return `Go Toolchain Doctor ${report.tool.version} · ${parts.join(' · ')}`;
 }
 

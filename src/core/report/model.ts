@@ -45,6 +45,12 @@ export interface SnapshotSummary {
    */
   moduleFile?: string;
   timeoutMs: number;
+  /**
+   * Set when the workspace findings were not computed now but reused from the check made at this
+   * time (ISO 8601), because no file the scan reads, no machine fact and no setting has changed
+   * since (`go-doctor check --no-cache` always checks afresh).
+   */
+  reusedFrom?: string;
 }
 
 export interface SeverityCounts {
@@ -145,4 +151,19 @@ export function buildReport(snapshot: Snapshot, diagnosis: Diagnosis, options: B
     summary: countSeverities(findings),
     findings,
   };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Is `value` a DoctorReport of this schema and version (e.g. read back from a cache file)? */
+export function isDoctorReport(value: unknown): value is DoctorReport {
+  if (!isObject(value) || value.schema !== REPORT_SCHEMA || value.version !== REPORT_VERSION) return false;
+  if (!isObject(value.tool) || !isObject(value.snapshot) || !isObject(value.summary) || !Array.isArray(value.findings)) return false;
+  const s = value.snapshot;
+  if (typeof s.createdAt !== 'string' || typeof s.platform !== 'string' || typeof s.arch !== 'string' || !isObject(s.go)) return false;
+  const c = value.summary;
+  if (!['errors', 'warnings', 'infos', 'total'].every((k) => typeof c[k] === 'number')) return false;
+  return value.findings.every((f) => isObject(f) && typeof f.rule === 'string' && typeof f.severity === 'string' && typeof f.message === 'string' && Array.isArray(f.evidence) && Array.isArray(f.fixes));
 }

@@ -202,7 +202,7 @@ function joinAbs(root: string, rel: string): string {
 }
 
 /** Walks the tree (synchronously: directory listings are few and fast) and lists candidates. */
-function walk(root: string, options: ScanOptions, record: WorkspaceRecord, deadline: number): Candidate[] {
+function walk(root: string, options: ScanOptions, record: Pick<WorkspaceRecord, 'skipped' | 'truncated'>, deadline: number): Candidate[] {
   const excluded = excluder(options.exclude);
   const hasExclusions = (options.exclude?.length ?? 0) > 0;
   const rootAbs = root.endsWith('/') ? root.slice(0, -1) : root;
@@ -276,11 +276,38 @@ function walk(root: string, options: ScanOptions, record: WorkspaceRecord, deadl
   return out;
 }
 
-/** Scans the workspace and records what the rules read. */
-export async function scanWorkspace(root: string, options: ScanOptions = {}): Promise<WorkspaceRecord> {
-  const record: WorkspaceRecord = { root, files: [], skipped: [] };
+/**
+ * The files a scan would read, found by one walk of the tree: what scanWorkspace reads, and what
+ * a fingerprint of the workspace (workspace/fingerprint.ts) stats. Pass it to scanWorkspace to
+ * read exactly these files without walking again.
+ */
+export interface WorkspaceListing {
+  root: string;
+  /** Files to read, in walk order (kind is decided from the name; `maybe-shell` by content). */
+  candidates: readonly Candidate[];
+  /** Directories and links the walk could not follow, with why. */
+  skipped: { path: string; reason: string }[];
+  /** The walk stopped early (entry or time budget). */
+  truncated: boolean;
+  /** Date.now() when the walk must stop (the reads share the budget). */
+  deadline: number;
+}
+
+export type { Candidate as WorkspaceCandidate };
+
+/** Walks the workspace and lists the files a scan reads. */
+export function listWorkspace(root: string, options: ScanOptions = {}): WorkspaceListing {
+  const found: Pick<WorkspaceRecord, 'skipped' | 'truncated'> = { skipped: [] };
   const deadline = Date.now() + (options.timeBudgetMs ?? 60_000);
-  const candidates = walk(root, options, record, deadline);
+  const candidates = walk(root, options, found, deadline);
+  return { root, candidates, skipped: found.skipped, truncated: found.truncated === true, deadline };
+}
+
+/** Scans the workspace and records what the rules read (from `listing`, when already walked). */
+export async function scanWorkspace(root: string, options: ScanOptions = {}, listing: WorkspaceListing = listWorkspace(root, options)): Promise<WorkspaceRecord> {
+  const record: WorkspaceRecord = { root, files: [], skipped: [...listing.skipped] };
+  if (listing.truncated) record.truncated = true;
+  const { candidates, deadline } = listing;
   for (let k = 0; k < candidates.length; k++) {
     if (k > 0 && k % SLICE_FILES === 0) {
       if (Date.now() > deadline) {

@@ -2,7 +2,7 @@
 // PATH, with a throwaway HOME (so redaction has something to remove) and its own cache folder.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -190,5 +190,34 @@ describe('go-doctor (dist/cli.js) with a real Go 1.27', { skip: missing }, () =>
     goDoctor(['snapshot']);
     const second = JSON.parse(goDoctor(['snapshot', '--no-redact']).stdout) as Snapshot;
     assert.equal(second.options.cache, 'disk', 'a second process reuses the probe results of the first');
+  });
+
+  it('the next check of an unchanged workspace reuses the results; a changed file is seen at once', () => {
+    const ws = join(home, 'src', 'reuse');
+    mkdirSync(ws, { recursive: true });
+    const old = (Date.now() - 3600_000) / 1000;
+    const put = (name: string, text: string) => {
+      writeFileSync(join(ws, name), text);
+      utimesSync(join(ws, name), old, old);
+    };
+    put('go.mod', 'module example.com/reuse\n\ngo 1.21\n');
+    put('main.go', 'package main\n\nfunc main() {}\n');
+    put('Makefile', 'build:\n\tGOOS=visionos go build .\n');
+    const check = (...flags: string[]) => {
+      const run = goDoctor(['check', ws, '--json', ...flags]);
+      return JSON.parse(run.stdout) as DoctorReport;
+    };
+    const goos = (r: DoctorReport) => r.findings.filter((f) => f.rule === 'cross/unknown-goos').length;
+    const first = check();
+    const second = check();
+    assert.equal(first.snapshot.reusedFrom, undefined);
+    assert.ok(second.snapshot.reusedFrom, 'the second check reuses the first one\'s results');
+    assert.deepEqual(second.findings, first.findings);
+    assert.equal(goos(second), 1);
+    assert.equal(check('--no-cache').snapshot.reusedFrom, undefined, '--no-cache checks again');
+    put('Makefile', 'build:\n\tGOOS=linux go build .\n');
+    const changed = check();
+    assert.equal(changed.snapshot.reusedFrom, undefined);
+    assert.equal(goos(changed), 0, 'the edit is seen by the very next check');
   });
 });
