@@ -13,19 +13,21 @@ import type { OutputStream } from './terminal.js';
 
 export type SnapshotRequest = Pick<CollectSnapshotOptions, 'workspace' | 'timeoutMs' | 'cache' | 'env' | 'onProgress'>;
 
-/** A walked workspace: its fingerprint, and the scan of exactly the files that walk listed. */
+/** A walked workspace: its fingerprint (a stat of each file), and the scan of exactly the files that walk listed. */
 export interface PreparedWorkspace {
-  fingerprint: WorkspaceFingerprint;
-  scan(): Promise<WorkspaceRecord>;
+  fingerprint(): WorkspaceFingerprint;
+  /** Reads the files, fingerprinting them as they are read (no separate pass). */
+  scan(): Promise<{ record: WorkspaceRecord; fingerprint: WorkspaceFingerprint }>;
 }
 
 /** Reports of earlier checks, reused while nothing they were computed from has changed. */
 export interface WorkspaceResults {
   /** Identity of the running doctor build: results of another build are never reused. */
   readonly buildId: string;
-  /** Walks `root` once and fingerprints what a scan would read. */
+  /** Walks `root` once (what a scan would read). */
   prepare(root: string): Promise<PreparedWorkspace>;
-  lookup(root: string, key: string, fingerprint: WorkspaceFingerprint): Promise<StoredResults<DoctorReport> | undefined>;
+  /** Stored results for `key`; `fingerprint` is called only when there are some to compare with. */
+  lookup(root: string, key: string, fingerprint: () => WorkspaceFingerprint): Promise<StoredResults<DoctorReport> | undefined>;
   store(root: string, key: string, fingerprint: WorkspaceFingerprint, report: DoctorReport): Promise<boolean>;
 }
 

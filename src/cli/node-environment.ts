@@ -41,21 +41,21 @@ function bundledWorkspaceResults(): WorkspaceResults | undefined {
     return undefined;
   }
   const probe = async () => {
-    const [{ userCacheDirectory }, { fingerprintListing }, { WorkspaceResultCache }, { listWorkspace, scanWorkspace }] = await Promise.all([
+    const [{ userCacheDirectory }, { fingerprintListing }, { WorkspaceResultCache }, { listWorkspace, scanAndFingerprint }] = await Promise.all([
       import('../probe/user-dirs.js'),
       import('../probe/workspace/fingerprint.js'),
       import('../probe/workspace/result-cache.js'),
       import('../probe/workspace/scan.js'),
     ]);
     const cache = new WorkspaceResultCache<DoctorReport>(join(userCacheDirectory(process.platform, process.env), 'go-doctor', 'workspace-results'), isDoctorReport);
-    return { cache, fingerprintListing, listWorkspace, scanWorkspace };
+    return { cache, fingerprintListing, listWorkspace, scanAndFingerprint };
   };
   return {
     buildId,
     async prepare(root) {
-      const { fingerprintListing, listWorkspace, scanWorkspace } = await probe();
+      const { fingerprintListing, listWorkspace, scanAndFingerprint } = await probe();
       const listing = listWorkspace(root);
-      return { fingerprint: fingerprintListing(listing), scan: () => scanWorkspace(root, {}, listing) };
+      return { fingerprint: () => fingerprintListing(listing), scan: () => scanAndFingerprint(root, listing) };
     },
     lookup: async (root, key, fingerprint) => (await probe()).cache.lookup(root, key, fingerprint),
     store: async (root, key, fingerprint, report) => (await probe()).cache.store(root, key, fingerprint, report),

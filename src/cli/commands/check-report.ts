@@ -44,14 +44,14 @@ export async function liveReport(cmd: CheckCommand, env: CliEnvironment): Promis
   const machine = await probing;
   if ('error' in prepared) return reportOf({ ...machine, workspace: failedScanRecord(root, prepared.error) }, cmd, env, 'live');
   const key = resultKey({ format: KEY_FORMAT, build: results.buildId, tool: toolIdentity, machine: machineIdentity(machine), rules: env.rules.map((r) => r.id), settings: cmd.ruleSettings });
-  const stored = await results.lookup(root, key, prepared.fingerprint);
+  const stored = await results.lookup(root, key, () => prepared.fingerprint());
   if (stored) {
     const report = stored.results;
     return { ...report, snapshot: { ...report.snapshot, createdAt: machine.createdAt, reusedFrom: new Date(stored.scannedAt).toISOString() } };
   }
-  const workspace = await prepared.scan().catch((error: unknown) => failedScanRecord(root, error));
-  const report = reportOf({ ...machine, workspace }, cmd, env, 'live');
+  const scanned = await prepared.scan().catch((error: unknown) => ({ record: failedScanRecord(root, error), fingerprint: undefined }));
+  const report = reportOf({ ...machine, workspace: scanned.record }, cmd, env, 'live');
   // A scan cut short (time or size budget) is not the workspace's whole story: never reused.
-  if (!workspace.truncated) await results.store(root, key, prepared.fingerprint, report);
+  if (scanned.fingerprint && !scanned.record.truncated) await results.store(root, key, scanned.fingerprint, report);
   return report;
 }

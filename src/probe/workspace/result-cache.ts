@@ -52,9 +52,12 @@ export class WorkspaceResultCache<T> {
     return join(this.directory, `${createHash('sha256').update(root).digest('hex').slice(0, 32)}.json`);
   }
 
-  /** The stored results for `root` when key and fingerprint are the current ones. */
-  async lookup(root: string, key: string, fingerprint: WorkspaceFingerprint): Promise<StoredResults<T> | undefined> {
-    if (fingerprint.racy) return undefined;
+  /**
+   * The stored results for `root` when key and fingerprint are the current ones. A function for
+   * `fingerprint` is called only when an entry with this key exists (a first check of a folder
+   * then never pays for a fingerprint pass it cannot use).
+   */
+  async lookup(root: string, key: string, fingerprint: WorkspaceFingerprint | (() => WorkspaceFingerprint)): Promise<StoredResults<T> | undefined> {
     let parsed: unknown;
     try {
       parsed = JSON.parse(await readFile(this.fileFor(root), 'utf8'));
@@ -62,7 +65,9 @@ export class WorkspaceResultCache<T> {
       return undefined;
     }
     if (!isRecord(parsed) || parsed.schema !== FILE_SCHEMA || parsed.format !== WORKSPACE_RESULTS_FORMAT) return undefined;
-    if (parsed.root !== root || parsed.key !== key || parsed.digest !== fingerprint.digest) return undefined;
+    if (parsed.root !== root || parsed.key !== key || typeof parsed.digest !== 'string') return undefined;
+    const current = typeof fingerprint === 'function' ? fingerprint() : fingerprint;
+    if (current.racy || parsed.digest !== current.digest) return undefined;
     if (typeof parsed.scannedAt !== 'number' || !this.isResults(parsed.results)) return undefined;
     return { scannedAt: parsed.scannedAt, results: parsed.results };
   }

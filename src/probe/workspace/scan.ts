@@ -12,6 +12,7 @@ import picomatch from 'picomatch';
 import { goHeaderEndInBytes } from '../../core/parse/go-header-bytes.js';
 import type { WorkspaceFileRecord, WorkspaceRecord } from '../../core/snapshot.js';
 import { hasShellShebang, workspaceFileKind, type WorkspaceFileKind } from '../../core/workspace/file-kinds.js';
+import { FingerprintBuilder, type WorkspaceFingerprint } from './fingerprint.js';
 
 export interface ScanOptions {
   /** Glob patterns (files.exclude style, relative to the root) not to walk or record. */
@@ -95,11 +96,13 @@ const shared = Buffer.allocUnsafe(FIRST_CHUNK);
 const O_RDONLY = constants.O_RDONLY;
 
 /** Reads a whole (small) file. */
-function readWhole(c: Candidate): ScanResult {
+function readWhole(c: Candidate, fp: FingerprintBuilder | undefined): ScanResult {
   let fd: number | undefined;
   try {
     fd = openSync(c.abs, O_RDONLY);
-    const size = fstatSync(fd).size;
+    const st = fstatSync(fd);
+    fp?.identify(c, st);
+    const size = st.size;
     if (size > MAX_FILE_BYTES) return { skipped: { path: c.path, reason: `larger than 1 MiB (${size} bytes)` } };
     const buf = size <= shared.length ? shared : Buffer.allocUnsafe(size);
     let n = 0;
@@ -130,10 +133,11 @@ function startsAsShellScript(head: string): boolean {
 }
 
 /** Reads an extension-less file only when it starts with a shell shebang. */
-function readIfShellScript(c: Candidate): ScanResult {
+function readIfShellScript(c: Candidate, fp: FingerprintBuilder | undefined): ScanResult {
   let fd: number | undefined;
   try {
     fd = openSync(c.abs, O_RDONLY);
+    if (fp) fp.identify(c, fstatSync(fd));
     const n = readSync(fd, shared, 0, SHEBANG_BYTES, 0);
     if (n < 3 || shared[0] !== 0x23 || shared[1] !== 0x21) return undefined;
     if (!startsAsShellScript(shared.toString('latin1', 0, n))) return undefined;
@@ -142,17 +146,18 @@ function readIfShellScript(c: Candidate): ScanResult {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return readWhole(c);
+  return readWhole(c, fp);
 }
 
 /**
  * Reads a `.go` file's header: a first chunk, then more only when the imports go on. The header's
  * end is found in the bytes (goHeaderEndInBytes), so only the header is decoded to a string.
  */
-function readGoHeader(c: Candidate): ScanResult {
+function readGoHeader(c: Candidate, fp: FingerprintBuilder | undefined): ScanResult {
   let fd: number | undefined;
   try {
     fd = openSync(c.abs, O_RDONLY);
+    if (fp) fp.identify(c, fstatSync(fd));
     let buf = shared;
     let want = FIRST_CHUNK;
     let n = 0;
@@ -191,10 +196,11 @@ function readGoHeader(c: Candidate): ScanResult {
   }
 }
 
-function readCandidate(c: Candidate): ScanResult {
-  if (c.kind === 'go') return readGoHeader(c);
-  if (c.kind === 'maybe-shell') return readIfShellScript(c);
-  return readWhole(c);
+/** Reads a candidate; `fp` (when given) is told the identity of the file that was read. */
+function readCandidate(c: Candidate, fp?: FingerprintBuilder): ScanResult {
+  if (c.kind === 'go') return readGoHeader(c, fp);
+  if (c.kind === 'maybe-shell') return readIfShellScript(c, fp);
+  return readWhole(c, fp);
 }
 
 function joinAbs(root: string, rel: string): string {
@@ -305,24 +311,44 @@ export function listWorkspace(root: string, options: ScanOptions = {}): Workspac
 
 /** Scans the workspace and records what the rules read (from `listing`, when already walked). */
 export async function scanWorkspace(root: string, options: ScanOptions = {}, listing: WorkspaceListing = listWorkspace(root, options)): Promise<WorkspaceRecord> {
+  return (await readListing(root, listing, undefined)).record;
+}
+
+/**
+ * scanWorkspace, and the fingerprint of what it read (workspace/fingerprint.ts) from each file's
+ * fstat as it is read: begun before the first read, so a file modified while the scan runs makes
+ * the fingerprint racy (and the results are not kept).
+ */
+export async function scanAndFingerprint(root: string, listing: WorkspaceListing): Promise<{ record: WorkspaceRecord; fingerprint: WorkspaceFingerprint }> {
+  const fp = new FingerprintBuilder(listing);
+  const { record, complete } = await readListing(root, listing, fp);
+  return { record, fingerprint: fp.finish(complete) };
+}
+
+async function readListing(root: string, listing: WorkspaceListing, fp: FingerprintBuilder | undefined): Promise<{ record: WorkspaceRecord; complete: boolean }> {
   const record: WorkspaceRecord = { root, files: [], skipped: [...listing.skipped] };
   if (listing.truncated) record.truncated = true;
   const { candidates, deadline } = listing;
+  let complete = true;
   for (let k = 0; k < candidates.length; k++) {
     if (k > 0 && k % SLICE_FILES === 0) {
       if (Date.now() > deadline) {
         record.truncated = true;
+        complete = false;
         break;
       }
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    const r = readCandidate(candidates[k]!);
+    const c = candidates[k]!;
+    const r = readCandidate(c, fp);
+    // A file that could not be opened still has an identity (or its absence) in the fingerprint.
+    fp?.ensure(c);
     if (!r) continue;
     if ('file' in r) record.files.push(r.file);
     else record.skipped.push(r.skipped);
   }
   record.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return record;
+  return { record, complete };
 }
 
 /**

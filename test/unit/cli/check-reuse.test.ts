@@ -14,7 +14,7 @@ import type { Rule } from '../../../src/core/rule.js';
 import type { Snapshot } from '../../../src/core/snapshot.js';
 import { fingerprintListing } from '../../../src/probe/workspace/fingerprint.js';
 import { WorkspaceResultCache } from '../../../src/probe/workspace/result-cache.js';
-import { listWorkspace, scanWorkspace } from '../../../src/probe/workspace/scan.js';
+import { listWorkspace, scanAndFingerprint } from '../../../src/probe/workspace/scan.js';
 import { emptySnapshot } from '../../support/snapshots.js';
 import { fakeEnvironment, type FakeEnvironment } from './fake-environment.js';
 
@@ -51,6 +51,8 @@ interface Probed {
   results: WorkspaceResults;
   scans: number;
   stores: number;
+  /** Fingerprint passes (stat of every file) made for a lookup. */
+  fingerprints: number;
 }
 
 function realResults(buildId = 'build-1'): Probed {
@@ -58,15 +60,19 @@ function realResults(buildId = 'build-1'): Probed {
   const probed: Probed = {
     scans: 0,
     stores: 0,
+    fingerprints: 0,
     results: {
       buildId,
       prepare(dir) {
         const listing = listWorkspace(dir);
         return Promise.resolve({
-          fingerprint: fingerprintListing(listing),
+          fingerprint: () => {
+            probed.fingerprints++;
+            return fingerprintListing(listing);
+          },
           scan: () => {
             probed.scans++;
-            return scanWorkspace(dir, {}, listing);
+            return scanAndFingerprint(dir, listing);
           },
         });
       },
@@ -113,6 +119,7 @@ describe('check: results of an unchanged workspace are reused', () => {
     const second = await checkJson(environment(rule, probed));
     assert.equal(rule.runs, 1);
     assert.equal(probed.scans, 1);
+    assert.equal(probed.fingerprints, 1, 'the first check fingerprints while it reads; only the lookup of the second stats');
     assert.equal(first.snapshot.reusedFrom, undefined);
     assert.match(second.snapshot.reusedFrom ?? '', /^\d{4}-\d\d-\d\dT/);
     const strip = (r: DoctorReport) => ({ ...r, snapshot: { ...r.snapshot, createdAt: '', reusedFrom: undefined } });

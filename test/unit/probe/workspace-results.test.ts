@@ -2,13 +2,13 @@
 // Real files in a temp dir: every change a scan could see must change the digest, and nothing a
 // scan ignores may. Old mtimes are set with utimes (a file written moments ago is "racy").
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { fingerprintListing, RACY_WINDOW_MS, type WorkspaceFingerprint } from '../../../src/probe/workspace/fingerprint.js';
 import { resultKey, WorkspaceResultCache } from '../../../src/probe/workspace/result-cache.js';
-import { listWorkspace, scanWorkspace } from '../../../src/probe/workspace/scan.js';
+import { listWorkspace, scanAndFingerprint, scanWorkspace } from '../../../src/probe/workspace/scan.js';
 
 let root: string;
 let cacheDir: string;
@@ -92,6 +92,40 @@ describe('fingerprintListing', () => {
     const listing = listWorkspace(root, { maxEntries: 2 });
     assert.equal(listing.truncated, true);
     assert.equal(fingerprintListing(listing).racy, true);
+  });
+
+  it('a scan fingerprinting as it reads gives the digest a stat pass gives', async () => {
+    write('scripts/release', '#!/bin/sh\nGOOS=linux go build\n');
+    write('scripts/NOTES', 'not a script\n');
+    write('locked.mk', 'x:\n');
+    chmodSync(join(root, 'locked.mk'), 0o000);
+    symlinkSync(join(root, 'main.go'), join(root, 'alias.go'));
+    const listing = listWorkspace(root);
+    const { record, fingerprint: whileReading } = await scanAndFingerprint(root, listing);
+    const byStat = fingerprintListing(listing);
+    chmodSync(join(root, 'locked.mk'), 0o644);
+    assert.ok(record.files.some((f) => f.path === 'scripts/release'));
+    assert.equal(whileReading.files, listing.candidates.length);
+    assert.equal(whileReading.digest, byStat.digest);
+    assert.equal(whileReading.racy, false);
+  });
+
+  it('a file that vanishes between walk and scan changes the digest either way', async () => {
+    write('gone.go', 'package main\n');
+    const listing = listWorkspace(root);
+    const before = fingerprintListing(listing);
+    unlinkSync(join(root, 'gone.go'));
+    const { fingerprint } = await scanAndFingerprint(root, listing);
+    assert.notEqual(fingerprint.digest, before.digest);
+    assert.equal(fingerprint.digest, fingerprintListing(listing).digest);
+  });
+
+  it('a scan cut short by its time budget is racy (never stored)', async () => {
+    for (let k = 0; k < 2100; k++) write(`many/f${k}.go`, 'package many\n');
+    const listing = { ...listWorkspace(root), deadline: Date.now() - 1 };
+    const { record, fingerprint } = await scanAndFingerprint(root, listing);
+    assert.equal(record.truncated, true);
+    assert.equal(fingerprint.racy, true);
   });
 
   it('scanWorkspace reads exactly the listed files (one walk for both)', async () => {
