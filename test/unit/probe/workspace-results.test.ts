@@ -6,6 +6,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, it } from 'node:test';
+import fc from 'fast-check';
 import { fingerprintListing, RACY_WINDOW_MS, type WorkspaceFingerprint } from '../../../src/probe/workspace/fingerprint.js';
 import { resultKey, WorkspaceResultCache } from '../../../src/probe/workspace/result-cache.js';
 import { listWorkspace, scanAndFingerprint, scanWorkspace } from '../../../src/probe/workspace/scan.js';
@@ -135,6 +136,55 @@ describe('fingerprintListing', () => {
     assert.deepEqual(
       record.files.map((f) => f.path),
       ['Makefile', 'go.mod', 'main.go'],
+    );
+  });
+});
+
+describe('fingerprint soundness (property)', () => {
+  // Random edits, each followed by putting the file's old mtime back (the hardest case: same
+  // size, same mtime): whenever the digest says "unchanged", a scan must record exactly what it
+  // recorded before.
+  const names = ['a.go', 'b/b.go', 'Makefile', 'b/build.sh', 'c/Dockerfile', 'tool'];
+  const op = fc.oneof(
+    fc.record({ kind: fc.constant('write' as const), name: fc.constantFrom(...names), text: fc.constantFrom('package a\n', 'package b\n', '//go:build linux\n\npackage a\n', '#!/bin/sh\nGOOS=ios go build\n', 'x:\n') }),
+    fc.record({ kind: fc.constant('remove' as const), name: fc.constantFrom(...names) }),
+    fc.record({ kind: fc.constant('chmod' as const), name: fc.constantFrom(...names), mode: fc.constantFrom(0o600, 0o644, 0o755) }),
+    fc.record({ kind: fc.constant('touch' as const), name: fc.constantFrom(...names), back: fc.integer({ min: 3, max: 5000 }) }),
+  );
+
+  it('an equal digest always means an equal scan record', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
+        const p = (n: string) => join(root, n);
+        for (const n of names) write(n, 'package a\n');
+        const before = fingerprint();
+        const recorded = await scanWorkspace(root);
+        for (const o of ops) {
+          if (o.kind === 'write') {
+            mkdirSync(dirname(p(o.name)), { recursive: true });
+            writeFileSync(p(o.name), o.text);
+            utimesSync(p(o.name), HOUR_AGO, HOUR_AGO);
+          } else if (o.kind === 'remove') rmSync(p(o.name), { force: true });
+          else if (o.kind === 'chmod') {
+            try {
+              chmodSync(p(o.name), o.mode);
+            } catch {
+              // removed earlier in this sequence
+            }
+          } else {
+            const t = (Date.now() - o.back * 1000) / 1000;
+            try {
+              utimesSync(p(o.name), t, t);
+            } catch {
+              // removed earlier in this sequence
+            }
+          }
+        }
+        const after = fingerprint();
+        if (after.digest === before.digest) assert.deepEqual(await scanWorkspace(root), recorded);
+        for (const n of names) rmSync(p(n), { force: true });
+      }),
+      { numRuns: 60 },
     );
   });
 });
