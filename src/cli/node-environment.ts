@@ -40,7 +40,8 @@ function bundledWorkspaceResults(): WorkspaceResults | undefined {
   } catch {
     return undefined;
   }
-  const probe = async () => {
+  // The probe modules: loaded on first use, once (only `check` uses them).
+  const load = async () => {
     const [{ userCacheDirectory }, { fingerprintListing }, { WorkspaceResultCache }, { listWorkspace, scanAndFingerprint }] = await Promise.all([
       import('../probe/user-dirs.js'),
       import('../probe/workspace/fingerprint.js'),
@@ -50,6 +51,8 @@ function bundledWorkspaceResults(): WorkspaceResults | undefined {
     const cache = new WorkspaceResultCache<DoctorReport>(join(userCacheDirectory(process.platform, process.env), 'go-doctor', 'workspace-results'), isDoctorReport);
     return { cache, fingerprintListing, listWorkspace, scanAndFingerprint };
   };
+  let loaded: ReturnType<typeof load> | undefined;
+  const probe = () => (loaded ??= load());
   return {
     buildId,
     async prepare(root) {

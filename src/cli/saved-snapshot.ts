@@ -5,12 +5,11 @@
  */
 import { SNAPSHOT_SCHEMA, SNAPSHOT_VERSION, type Snapshot } from '../core/snapshot.js';
 import { InputError } from './usage-error.js';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+import { isRecord } from '../core/is-record.js';
 
 /** What is wrong with `value` as a snapshot, or an empty list. */
 export function snapshotProblems(value: unknown): string[] {
-  if (!isObject(value)) return ['it is not a JSON object'];
+  if (!isRecord(value)) return ['it is not a JSON object'];
   if (value.schema !== SNAPSHOT_SCHEMA) return [`its "schema" is ${JSON.stringify(value.schema) ?? 'missing'}, not "${SNAPSHOT_SCHEMA}"`];
   if (typeof value.version !== 'number') return ['its "version" is missing'];
   if (value.version > SNAPSHOT_VERSION) {
@@ -20,18 +19,18 @@ export function snapshotProblems(value: unknown): string[] {
   const expect = (key: string, ok: (v: unknown) => boolean, what: string) => {
     if (!ok(value[key])) problems.push(`"${key}" is not ${what}`);
   };
-  expect('host', (h) => isObject(h) && typeof h.platform === 'string' && typeof h.arch === 'string' && typeof h.release === 'string', 'an object with platform, arch and release');
-  expect('env', isObject, 'an object');
+  expect('host', (h) => isRecord(h) && typeof h.platform === 'string' && typeof h.arch === 'string' && typeof h.release === 'string', 'an object with platform, arch and release');
+  expect('env', isRecord, 'an object');
   expect('path', Array.isArray, 'an array');
   expect('tools', Array.isArray, 'an array');
-  expect('commands', isObject, 'an object');
-  expect('files', isObject, 'an object');
-  expect('which', isObject, 'an object');
-  expect('options', (o) => isObject(o) && typeof o.timeoutMs === 'number', 'an object with timeoutMs');
+  expect('commands', isRecord, 'an object');
+  expect('files', isRecord, 'an object');
+  expect('which', isRecord, 'an object');
+  expect('options', (o) => isRecord(o) && typeof o.timeoutMs === 'number', 'an object with timeoutMs');
   expect('createdAt', (c) => typeof c === 'string', 'a string');
-  expect('producer', isObject, 'an object');
+  expect('producer', isRecord, 'an object');
   if (value.workspace !== undefined) {
-    expect('workspace', (w) => isObject(w) && typeof w.root === 'string' && Array.isArray(w.files) && Array.isArray(w.skipped), 'an object with root, files and skipped');
+    expect('workspace', (w) => isRecord(w) && typeof w.root === 'string' && Array.isArray(w.files) && Array.isArray(w.skipped), 'an object with root, files and skipped');
   }
   return problems;
 }

@@ -6,6 +6,7 @@
 import type { Evidence, Fix, Location, Severity } from '../core/finding.js';
 import type { FolderReport, SkippedCheck } from '../server/protocol.js';
 import { goPlatform } from './status-summary.js';
+import { isRecord } from '../core/is-record.js';
 
 export {
   APPLY_SETTING_COMMAND,
@@ -65,10 +66,6 @@ export interface ExtensionReport {
 }
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function text(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;

@@ -5,6 +5,7 @@
  */
 import type { Severity } from '../core/finding.js';
 import type { RuleSetting, RuleSettings } from '../core/engine.js';
+import { isRecord } from '../core/is-record.js';
 
 export const SECTION = 'goDoctor';
 
@@ -80,7 +81,7 @@ export function readToolNames(raw: unknown): string[] {
 export function nextValue(current: unknown, args: { key?: string; value?: unknown; remove?: boolean }): unknown {
   const remove = args.remove || args.value === undefined;
   if (args.key === undefined) return remove ? undefined : args.value;
-  const base = typeof current === 'object' && current !== null && !Array.isArray(current) ? { ...(current as Record<string, unknown>) } : {};
+  const base = isRecord(current) ? { ...current } : {};
   if (remove) delete base[args.key];
   else base[args.key] = args.value;
   return Object.keys(base).length ? base : undefined;

@@ -4,6 +4,7 @@ import type { CommandId, CommandRecord, FileFact, ToolBinary } from '../core/sna
 import { fileIdentities, PROBE_CACHE_FORMAT } from './cache-key.js';
 import type { ProbeFileSystem } from './filesystem.js';
 import { userCacheDirectory } from './user-dirs.js';
+import { isRecord } from '../core/is-record.js';
 
 /** What one probe run learned by running commands, stored under its key. */
 export interface CachedProbe {
@@ -33,10 +34,6 @@ export interface ProbeCacheOptions {
   /** Older entries are ignored even when nothing seems to have changed. */
   maxAgeMs?: number;
   now?: () => number;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function isCachedProbe(value: unknown): value is CachedProbe {

@@ -1,4 +1,5 @@
 import type { DoctorSettings } from './protocol.js';
+import { isRecord } from '../core/is-record.js';
 
 export const DEFAULT_SETTINGS: DoctorSettings = { rules: {}, probeTimeoutMs: 5000, extraToolNames: [], exclude: [] };
 
@@ -33,6 +34,3 @@ export function readSettings(section: unknown, filesExclude?: unknown, base: Doc
   return settings;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

@@ -13,15 +13,12 @@ import { resultKey } from '../../probe/workspace/result-cache.js';
 import type { CliEnvironment } from '../cli-environment.js';
 import type { ParsedCommand } from '../command-line.js';
 import { toolIdentity } from '../version.js';
-import { probeFolder, workspaceFolder } from './probe-request.js';
+import { probeFolder, probeMachine, workspaceFolder } from './probe-request.js';
 
 type CheckCommand = Extract<ParsedCommand, { command: 'check' }>;
 
-/** Bumped when what a reused report depends on changes in a way the key below does not show. */
-const KEY_FORMAT = 1;
-
 /** The machine facts of a snapshot without what changes from run to run but means nothing (the time, where the probe results came from). */
-export function machineIdentity(snapshot: Snapshot): Omit<Snapshot, 'createdAt' | 'workspace' | 'options'> & { options: Omit<Snapshot['options'], 'cache'> } {
+function machineIdentity(snapshot: Snapshot): Omit<Snapshot, 'createdAt' | 'workspace' | 'options'> & { options: Omit<Snapshot['options'], 'cache'> } {
   const { createdAt: _createdAt, workspace: _workspace, options, ...rest } = snapshot;
   const { cache: _cache, ...probeOptions } = options;
   return { ...rest, options: probeOptions };
@@ -38,12 +35,13 @@ export async function liveReport(cmd: CheckCommand, env: CliEnvironment): Promis
   if (!results) return reportOf(await probeFolder(env, cmd.dir, cmd), cmd, env, 'live');
   const root = await workspaceFolder(env, cmd.dir);
   // The probes run commands while this process walks the tree: start them first.
-  const probing = probeFolder(env, cmd.dir, cmd, { scanWorkspace: false });
+  const probing = probeMachine(env, cmd);
   // A walk that fails is reported as the scan's failure (as collectSnapshot reports one).
   const prepared = await results.prepare(root).catch((error: unknown) => ({ error }));
   const machine = await probing;
   if ('error' in prepared) return reportOf({ ...machine, workspace: failedScanRecord(root, prepared.error) }, cmd, env, 'live');
-  const key = resultKey({ format: KEY_FORMAT, build: results.buildId, tool: toolIdentity, machine: machineIdentity(machine), rules: env.rules.map((r) => r.id), settings: cmd.ruleSettings });
+  // The build id stands for the code (rules included): any rebuild gives another key.
+  const key = resultKey({ build: results.buildId, machine: machineIdentity(machine), rules: env.rules.map((r) => r.id), settings: cmd.ruleSettings });
   const stored = await results.lookup(root, key, () => prepared.fingerprint());
   if (stored) {
     const report = stored.results;

@@ -13,16 +13,21 @@ export async function workspaceFolder(env: CliEnvironment, dir: string): Promise
   return workspace;
 }
 
-/**
- * Probes the machine and the folder `dir` (relative to the CLI's cwd), with progress on a
- * terminal. `scanWorkspace: false` probes the machine only (the caller scans the folder itself).
- */
-export async function probeFolder(env: CliEnvironment, dir: string, flags: ProbeFlags, options: { scanWorkspace?: boolean } = {}): Promise<Snapshot> {
-  const workspace = await workspaceFolder(env, dir);
+/** Probes the machine and the folder `dir` (relative to the CLI's cwd), with progress on a terminal. */
+export async function probeFolder(env: CliEnvironment, dir: string, flags: ProbeFlags): Promise<Snapshot> {
+  return probe(env, flags, await workspaceFolder(env, dir));
+}
+
+/** Probes the machine only (the caller scans the folder itself), with progress on a terminal. */
+export function probeMachine(env: CliEnvironment, flags: ProbeFlags): Promise<Snapshot> {
+  return probe(env, flags, undefined);
+}
+
+async function probe(env: CliEnvironment, flags: ProbeFlags, workspace: string | undefined): Promise<Snapshot> {
   const progress = stderrProgress(env.stderr);
   try {
     return await env.collectSnapshot({
-      ...(options.scanWorkspace === false ? {} : { workspace }),
+      ...(workspace === undefined ? {} : { workspace }),
       cache: flags.cache,
       env: env.env,
       onProgress: progressReporter(progress),

@@ -5,6 +5,7 @@
  */
 import type { Range } from '../finding.js';
 import type { BuildConfig, ConfigTool, EnvInsertion, GoAction, LinkerFlag, SettingValue } from '../workspace/build-config.js';
+import { joinRelativePath } from '../workspace/relative-path.js';
 import { parseLinkerFlagFields, removalSpans } from './ldflags.js';
 import type { LineIndex } from './line-index.js';
 import { isContiguous, sliceMapped, sourceSpan, type MappedText } from './mapped-text.js';
@@ -146,15 +147,8 @@ export interface GoCommandContext {
 }
 
 function joinRel(dir: string, sub: string | undefined): string {
-  if (!sub) return dir;
-  if (sub.startsWith('/')) return dir;
-  const parts = dir === '' ? [] : dir.split('/');
-  for (const p of sub.split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') parts.pop();
-    else parts.push(p);
-  }
-  return parts.join('/');
+  if (!sub || sub.startsWith('/')) return dir;
+  return joinRelativePath(dir, sub, 'clamp');
 }
 
 export function goCommandConfig(ctx: GoCommandContext, cmd: GoCommandFacts): BuildConfig | undefined {

@@ -12,6 +12,7 @@
 import type { Node } from 'yaml';
 import type { BuildConfig, EnvInsertion, LinkerFlag, SettingValue } from '../workspace/build-config.js';
 import { GORELEASER_VALID_TARGETS } from '../workspace/goreleaser-targets.js';
+import { joinRelativePath } from '../workspace/relative-path.js';
 import { linkerFlagsOf } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { MappedBuilder, sliceMapped, sourceSpan, type MappedText } from './mapped-text.js';
@@ -271,14 +272,7 @@ function keyRangeOrBuild(doc: YamlDoc, build: unknown, key: string, index: LineI
 }
 
 function joinRel(dir: string, sub: string | undefined): string {
-  if (!sub || sub === '.') return dir;
-  const parts = dir === '' ? [] : dir.split('/');
-  for (const p of sub.split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') parts.pop();
-    else parts.push(p);
-  }
-  return parts.join('/');
+  return sub ? joinRelativePath(dir, sub, 'clamp') : dir;
 }
 
 /** Where to add `- NAME=value` to a build's env list (or a new `env:` key) in block style. */

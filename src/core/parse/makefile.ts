@@ -301,9 +301,9 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
       const joined = new MappedBuilder();
       joined.pushMapped(prev.value);
       joined.push(' ', -1);
-      if (prev.simple) joined.pushMapped(expand(rawValue, scope, 0).text);
-      else joined.pushMapped(rawValue);
-      const appended = prev.simple ? expand(rawValue, scope, 0) : { exact: true };
+      // `+=` to a simply-expanded variable expands the new text now (once); to a recursive one, later.
+      const appended = prev.simple ? expand(rawValue, scope, 0) : { text: rawValue, exact: true };
+      joined.pushMapped(appended.text);
       v = { name, value: joined.build(), simple: prev.simple, unknown: prev.unknown || conditional, inexact: prev.inexact || !appended.exact, full: fullSpan };
     } else if (op === ':=' || op === '::=' || op === ':::=') {
       const ex = expand(rawValue, scope, 0);
@@ -319,6 +319,15 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
     const out = new MappedBuilder();
     let exact = true;
     const s = m.text;
+    /** Appends the expanded value of variable `name`; false when it is not known here. */
+    const pushVariable = (name: string | undefined): boolean => {
+      const v = name === undefined ? undefined : scope.get(name);
+      if (!v || v.unknown || depth >= MAX_DEPTH) return false;
+      const ex = v.simple ? { text: v.value, exact: !v.inexact } : expand(v.value, scope, depth + 1);
+      out.pushMapped(ex.text);
+      if (!ex.exact) exact = false;
+      return true;
+    };
     for (let i = 0; i < s.length; i++) {
       const c = s[i]!;
       if (c !== '$') {
@@ -340,12 +349,7 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
           else if (s[j] === close && --depthP === 0) break;
         }
         const inner = s.slice(i + 2, j);
-        const v = /^[A-Za-z0-9_.-]+$/.test(inner) ? scope.get(inner) : undefined;
-        if (v && !v.unknown && depth < MAX_DEPTH) {
-          const ex = v.simple ? { text: v.value, exact: !v.inexact } : expand(v.value, scope, depth + 1);
-          out.pushMapped(ex.text);
-          if (!ex.exact) exact = false;
-        } else {
+        if (!pushVariable(/^[A-Za-z0-9_.-]+$/.test(inner) ? inner : undefined)) {
           exact = false;
           out.push('$', m.origins[i] ?? -1);
           out.push('(', m.origins[i + 1] ?? -1);
@@ -356,12 +360,7 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
         continue;
       }
       if (next !== undefined) {
-        const v = scope.get(next);
-        if (v && !v.unknown && /[A-Za-z0-9_]/.test(next) && depth < MAX_DEPTH) {
-          const ex = v.simple ? { text: v.value, exact: !v.inexact } : expand(v.value, scope, depth + 1);
-          out.pushMapped(ex.text);
-          if (!ex.exact) exact = false;
-        } else {
+        if (!pushVariable(/[A-Za-z0-9_]/.test(next) ? next : undefined)) {
           exact = false;
           out.push('$', m.origins[i] ?? -1);
           out.push('(', -1);

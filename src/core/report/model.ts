@@ -8,6 +8,7 @@ import type { Diagnosis } from '../diagnose.js';
 import type { Evidence, Finding, Fix, Location, Severity } from '../finding.js';
 import { ruleDocsUrl } from '../rule.js';
 import type { Snapshot } from '../snapshot.js';
+import { isRecord } from '../is-record.js';
 
 export const REPORT_SCHEMA = 'go-doctor/report';
 export const REPORT_VERSION = 1;
@@ -153,17 +154,13 @@ export function buildReport(snapshot: Snapshot, diagnosis: Diagnosis, options: B
   };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /** Is `value` a DoctorReport of this schema and version (e.g. read back from a cache file)? */
 export function isDoctorReport(value: unknown): value is DoctorReport {
-  if (!isObject(value) || value.schema !== REPORT_SCHEMA || value.version !== REPORT_VERSION) return false;
-  if (!isObject(value.tool) || !isObject(value.snapshot) || !isObject(value.summary) || !Array.isArray(value.findings)) return false;
+  if (!isRecord(value) || value.schema !== REPORT_SCHEMA || value.version !== REPORT_VERSION) return false;
+  if (!isRecord(value.tool) || !isRecord(value.snapshot) || !isRecord(value.summary) || !Array.isArray(value.findings)) return false;
   const s = value.snapshot;
-  if (typeof s.createdAt !== 'string' || typeof s.platform !== 'string' || typeof s.arch !== 'string' || !isObject(s.go)) return false;
+  if (typeof s.createdAt !== 'string' || typeof s.platform !== 'string' || typeof s.arch !== 'string' || !isRecord(s.go)) return false;
   const c = value.summary;
   if (!['errors', 'warnings', 'infos', 'total'].every((k) => typeof c[k] === 'number')) return false;
-  return value.findings.every((f) => isObject(f) && typeof f.rule === 'string' && typeof f.severity === 'string' && typeof f.message === 'string' && Array.isArray(f.evidence) && Array.isArray(f.fixes));
+  return value.findings.every((f) => isRecord(f) && typeof f.rule === 'string' && typeof f.severity === 'string' && typeof f.message === 'string' && Array.isArray(f.evidence) && Array.isArray(f.fixes));
 }

@@ -148,19 +148,7 @@ export function tagTruth(t: TargetTags): TagTruth {
 
 /** go/build's file-name constraint (`_GOOS`, `_GOARCH`, `_GOOS_GOARCH`, then `_test`), three-valued. */
 export function nameMatches(name: string, truth: TagTruth): boolean | undefined {
-  let stem = name.slice(0, -3);
-  if (stem.endsWith('_test')) stem = stem.slice(0, -5);
-  const parts = stem.split('_');
-  if (parts.length < 2 || parts[0] === '') return true;
-  const last = parts[parts.length - 1]!;
-  const prev = parts.length >= 3 ? parts[parts.length - 2]! : undefined;
-  if (prev !== undefined && KNOWN_OS.has(prev) && KNOWN_ARCH.has(last)) {
-    const a = truth(prev);
-    const b = truth(last);
-    return a === false || b === false ? false : a === true && b === true ? true : undefined;
-  }
-  if (KNOWN_OS.has(last) || KNOWN_ARCH.has(last)) return truth(last);
-  return true;
+  return nameTagsMatch(nameTagsOf(name), truth);
 }
 
 /**
@@ -179,7 +167,7 @@ function nameTagsOf(name: string): string[] | undefined {
   return undefined;
 }
 
-/** nameMatches, from the name's tags (nameTagsOf). */
+/** What a name's tags (nameTagsOf) say for `truth`: both must hold for a GOOS_GOARCH name. */
 function nameTagsMatch(tags: string[] | undefined, truth: TagTruth): boolean | undefined {
   if (!tags) return true;
   if (tags.length === 1) return truth(tags[0]!);
@@ -194,7 +182,7 @@ const unconstrained = new WeakMap<GoFileFacts, boolean>();
 function isUnconstrained(f: GoFileFacts): boolean {
   let v = unconstrained.get(f);
   if (v === undefined) {
-    v = !f.goBuild && f.plusBuild.length === 0 && nameMatches(f.name, () => false) === true;
+    v = !f.goBuild && f.plusBuild.length === 0 && nameTagsOf(f.name) === undefined;
     unconstrained.set(f, v);
   }
   return v;

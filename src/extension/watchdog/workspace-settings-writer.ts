@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { Fix } from '../../core/finding.js';
 import { setSetting } from '../../watchdog/settings-edit.js';
+import { isRecord } from '../../core/is-record.js';
 
 export type SettingFix = Extract<Fix, { kind: 'setting' }>;
 
@@ -51,7 +52,7 @@ export async function applyWorkspaceSettingFixes(fixes: readonly SettingFix[]): 
     let value: unknown = fix.value;
     if (fix.key !== undefined) {
       const current = config.inspect(fix.section)?.workspaceValue;
-      const base = typeof current === 'object' && current !== null && !Array.isArray(current) ? { ...(current as Record<string, unknown>) } : {};
+      const base = isRecord(current) ? { ...current } : {};
       if (fix.value === undefined) delete base[fix.key];
       else base[fix.key] = fix.value;
       value = base;

@@ -92,8 +92,8 @@ export class FingerprintBuilder {
 }
 
 /** Stats every candidate of `listing` (nothing is read or written). */
-export function fingerprintListing(listing: WorkspaceListing, now: () => number = Date.now): WorkspaceFingerprint {
-  const builder = new FingerprintBuilder(listing, now());
+export function fingerprintListing(listing: WorkspaceListing): WorkspaceFingerprint {
+  const builder = new FingerprintBuilder(listing);
   for (const c of listing.candidates) builder.ensure(c);
   return builder.finish();
 }

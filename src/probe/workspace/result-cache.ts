@@ -13,6 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { WorkspaceFingerprint } from './fingerprint.js';
+import { isRecord } from '../../core/is-record.js';
 
 const FILE_SCHEMA = 'go-doctor/workspace-results';
 /** Bumped when the entry layout changes (old files are then ignored). */
@@ -31,10 +32,6 @@ export interface StoredResults<T> {
 /** A stable digest of any JSON-serialisable description (the caller's key parts). */
 export function resultKey(parts: unknown): string {
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 export class WorkspaceResultCache<T> {
@@ -89,11 +86,6 @@ export class WorkspaceResultCache<T> {
     }
     await this.prune();
     return true;
-  }
-
-  /** Forgets the stored results of `root`. */
-  async forget(root: string): Promise<void> {
-    await unlink(this.fileFor(root)).catch(() => undefined);
   }
 
   /** Keeps the MAX_ENTRIES most recently stored entries. */
