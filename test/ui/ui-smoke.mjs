@@ -112,6 +112,9 @@ async function main() {
     await page.keyboard.press('Enter');
     const tree = page.locator('.sidebar .monaco-list-row');
     await page.locator('.sidebar .monaco-list-row', { hasText: 'cross/unknown-goos' }).first().waitFor({ timeout: 20_000 });
+    // The tree re-renders as reports arrive (the undo above brings a new one): wait for the
+    // finding's fix rows as well before reading, or a half-rendered tree is read (a flake seen in CI).
+    await page.locator('.sidebar .monaco-list-row', { hasText: 'Use GOOS=' }).first().waitFor({ timeout: 20_000 }).catch(() => undefined);
     const rows = (await tree.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
     check('report view lists the failing check with its fixes', rows.some((r) => r.startsWith('cross/unknown-goos')) && rows.some((r) => r.startsWith('Use GOOS=')), `(${rows.length} rows)`);
     check('report view lists passed checks', rows.some((r) => /passed$/.test(r)), JSON.stringify(rows.filter((r) => /passed$/.test(r)).slice(0, 3)));
