@@ -91,6 +91,19 @@ export interface BuildConfig {
   insertion?: EnvInsertion;
   /** The machine that runs it, when the file says (CI runner label, container image). */
   host?: { goos?: string; goarch?: string; from: string };
+  /**
+   * Why this configuration may not run as read, in words that complete "only if …" / "unless …"
+   * clauses in messages, e.g. "`if: runner.os == 'Linux'` holds for this row" or "whoever runs
+   * this script does not set CGO_ENABLED". Absent or empty: the command runs, with exactly this
+   * environment, whenever its file runs. Certainty decides severity (docs/rules.md, "Certainty"):
+   * a finding on a configuration with conditions is at most a warning and names them.
+   */
+  conditions?: string[];
+  /**
+   * Which variant of a repeated configuration this is ("matrix os=ubuntu-latest, go=1.22"), so one
+   * finding per mistake and anchor can list every variant it applies to.
+   */
+  variant?: string;
   /** The Go version it uses, when the file pins one (actions/setup-go …). */
   goVersion?: { value: string; file: string; range: Range };
   /**

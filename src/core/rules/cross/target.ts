@@ -8,6 +8,7 @@ import { goMinorOf, knownPortMinors, NEWEST_KNOWN_MINOR, portsFor } from '../../
 import type { MachineFacts, Port } from '../../machine.js';
 import type { RuleContext } from '../../rule.js';
 import type { BuildConfig, SettingValue } from '../../workspace/build-config.js';
+import { applyCertainty } from '../../workspace/certainty.js';
 import { replaceValueEdit } from '../../workspace/env-edit.js';
 import { packageIndex, resolvePatterns } from '../../workspace/go-packages.js';
 
@@ -255,7 +256,7 @@ export function perConfig(ctx: RuleContext, rule: string, config: BuildConfig, c
   const index = packageIndex(ctx.workspace);
   const hit = memos.get(config);
   if (hit && hit.machine === ctx.machine && hit.index === index) return hit.findings;
-  const findings = compute();
+  const findings = applyCertainty(compute(), config);
   memos.set(config, { machine: ctx.machine, index, findings });
   return findings;
 }
