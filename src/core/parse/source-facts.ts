@@ -3,6 +3,7 @@
  * build file shares (GOROOT paths such as misc/wasm/wasm_exec.js, macOS linker flags).
  */
 import type { BuildConfig, SettingValue } from '../workspace/build-config.js';
+import type { FileInvocation } from '../workspace/invocation.js';
 import type { FlagRef, GorootPathRef } from '../workspace/model.js';
 import type { LineIndex } from './line-index.js';
 
@@ -12,6 +13,8 @@ export interface SourceFacts {
   gorootRefs: GorootPathRef[];
   flagRefs: FlagRef[];
   notes: { file: string; reason: string }[];
+  /** Other workspace files this file runs (scripts, `make` goals), with the context of each call. */
+  invocations?: FileInvocation[];
 }
 
 export function emptySourceFacts(): SourceFacts {
