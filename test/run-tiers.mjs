@@ -55,7 +55,11 @@ const tiers = {
     what: 'real Go 1.21 / 1.24 / 1.27 and gopls',
     missing: () => {
       const need = ['go1.21/bin/go', 'go1.24/bin/go', 'go1.27/bin/go', 'bin/gopls'].filter((p) => !existsSync(join(toolchainsDir, p)));
-      return need.length ? `missing ${need.join(', ')} in ${toolchainsDir} (install: bash tools/go-toolchains.sh ${toolchainsDir})` : undefined;
+      const shells = ['/bin/bash', '/usr/bin/zsh', '/usr/bin/fish'].filter((p) => !existsSync(p));
+      const parts = [];
+      if (need.length) parts.push(`missing ${need.join(', ')} in ${toolchainsDir} (install: bash tools/go-toolchains.sh ${toolchainsDir})`);
+      if (shells.length) parts.push(`missing ${shells.join(', ')} (install: apt-get install zsh fish)`);
+      return parts.length ? parts.join('; ') : undefined;
     },
     run: () => run(process.execPath, ['esbuild.mjs', '--if-stale']) && nodeTest('test/toolchain', { GO_DOCTOR_TOOLCHAINS: toolchainsDir })(),
   },

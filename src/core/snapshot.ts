@@ -5,6 +5,8 @@
  * SNAPSHOT_VERSION on any incompatible change.
  */
 
+import type { GoInstallSource } from './knowledge/go-install-layouts.js';
+
 export const SNAPSHOT_SCHEMA = 'go-doctor/snapshot';
 export const SNAPSHOT_VERSION = 1;
 
@@ -88,6 +90,15 @@ export interface WorkspaceFileRecord {
   partial?: boolean;
 }
 
+/** A Go installation found on disk by its layout, without running it. */
+export interface GoInstallationRecord {
+  /** Its GOROOT (absolute); `bin/go` in it is an executable file. */
+  goroot: string;
+  source: GoInstallSource;
+  /** The first line of GOROOT/VERSION ("go1.24.4"), when it has one. */
+  version?: string;
+}
+
 export interface WorkspaceRecord {
   root: string;
   files: WorkspaceFileRecord[];
@@ -125,6 +136,14 @@ export interface Snapshot {
    */
   which: Record<string, string | null>;
   workspace?: WorkspaceRecord;
+  /**
+   * Go installations found in the places installers and version managers put them (whether on
+   * PATH or not), found by reading directories and VERSION files only. The user's shell startup
+   * files are in `files` (PATH-related lines only, never executed).
+   */
+  goInstallations?: GoInstallationRecord[];
+  /** Where the doctor runs, when an editor says so (the VS Code extension: its remote name). */
+  editor?: { name: 'vscode'; remoteName?: string };
   /** Probe options in effect (timeout etc.), for the report. */
   options: {
     timeoutMs: number;

@@ -26,7 +26,12 @@ export interface ClientDeps {
 
 export async function createLanguageClient(deps: ClientDeps): Promise<LanguageClient> {
   const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
-  const initializationOptions: InitializationOptions = { trusted: deps.trusted, settings: deps.config.serverSettings() };
+  const remoteName = vscode.env.remoteName;
+  const initializationOptions: InitializationOptions = {
+    trusted: deps.trusted,
+    settings: deps.config.serverSettings(),
+    editor: { name: 'vscode', ...(remoteName ? { remoteName } : {}) },
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
     outputChannel: deps.log,

@@ -35,6 +35,8 @@ export interface ReportedFinding {
 export interface ToolchainFacts {
   goVersion?: string;
   goBinary?: string;
+  /** No go on PATH, but this Go is installed (go/installed-not-on-path explains why). */
+  goNotOnPath?: { version?: string; goroot: string; file?: string };
   platform?: string;
   arch?: string;
   cgoEnabled?: boolean;
@@ -114,6 +116,13 @@ export function readFolderReport(raw: unknown, receivedAt = Date.now()): Extensi
   };
   set('goVersion', text(facts.goVersion) ?? text(go.version));
   set('goBinary', text(facts.goBinary) ?? text(go.binary));
+  const hidden = isRecord(facts.goNotOnPath) ? facts.goNotOnPath : undefined;
+  const hiddenRoot = hidden ? text(hidden.goroot) : undefined;
+  if (hidden && hiddenRoot) {
+    const version = text(hidden.version);
+    const file = text(hidden.file);
+    set('goNotOnPath', { goroot: hiddenRoot, ...(version ? { version } : {}), ...(file ? { file } : {}) });
+  }
   set('platform', text(facts.platform) ?? text(snapshot.platform));
   set('arch', text(facts.arch) ?? text(snapshot.arch));
   set('cgoEnabled', typeof facts.cgoEnabled === 'boolean' ? facts.cgoEnabled : undefined);

@@ -81,7 +81,8 @@ export function goPlatform(platform: string, arch?: string): string {
 export function summaryParts(report: ExtensionReport, t: Translate): string[] {
   const tc = report.toolchain;
   const parts: string[] = [];
-  parts.push(tc.goVersion ? t('Go {0}', shortGoVersion(tc.goVersion)) : t('Go not found'));
+  const hidden = tc.goNotOnPath;
+  parts.push(tc.goVersion ? t('Go {0}', shortGoVersion(tc.goVersion)) : hidden ? t('Go {0} not on PATH', shortGoVersion(hidden.version ?? '?')) : t('Go not found'));
   const host = tc.platform ? goPlatform(tc.platform, tc.arch) : undefined;
   if (host) {
     const [first, ...others] = tc.targets.filter((target) => target !== host);
@@ -96,7 +97,11 @@ function tooltipTable(report: ExtensionReport, t: Translate): string[] {
   const tc = report.toolchain;
   const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`';
   const rows: [string, string][] = [];
-  rows.push([t('Go'), tc.goVersion ? `${tc.goVersion}${tc.goBinary ? ` ${code(tc.goBinary)}` : ''}` : t('not found on PATH')]);
+  const hidden = tc.goNotOnPath;
+  const notOnPath = hidden
+    ? t('{0} installed in {1}, not on PATH{2}', hidden.version ?? 'Go', code(hidden.goroot), hidden.file ? t(' (see {0})', code(hidden.file)) : '')
+    : t('not found on PATH');
+  rows.push([t('Go'), tc.goVersion ? `${tc.goVersion}${tc.goBinary ? ` ${code(tc.goBinary)}` : ''}` : notOnPath]);
   if (tc.platform) rows.push([t('Host'), goPlatform(tc.platform, tc.arch)]);
   if (tc.targets.length) rows.push([t('Workspace targets'), tc.targets.join(', ')]);
   if (tc.cgoEnabled !== undefined) rows.push([t('cgo'), tc.cgoEnabled ? t('on') : t('off')]);

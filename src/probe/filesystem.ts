@@ -1,4 +1,4 @@
-import { lstat, open, readlink, realpath, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 
 /** What the probe needs to know about one path. */
 export interface FileStat {
@@ -25,6 +25,8 @@ export interface ProbeFileSystem {
   readlink(path: string): Promise<string | undefined>;
   /** At most `maxBytes` bytes of the file, as UTF-8. */
   readText(path: string, maxBytes: number): Promise<string | undefined>;
+  /** Names of a directory's entries (unsorted); absent in fakes that replay no directories. */
+  readdir?(path: string): Promise<string[] | undefined>;
 }
 
 function toFileStat(s: import('node:fs').Stats): FileStat {
@@ -70,6 +72,7 @@ export const nodeFileSystem: ProbeFileSystem = {
   realpath: async (path) => orUndefined(realpath(path)),
   readlink: async (path) => orUndefined(readlink(path)),
   readText: async (path, maxBytes) => orUndefined(readText(path, maxBytes)),
+  readdir: async (path) => orUndefined(readdir(path)),
 };
 
 /** Has at least one execute bit (what a PATH lookup needs). */

@@ -19,6 +19,8 @@ import {
   versionMTargets,
 } from './go-commands.js';
 import { probeGorootGoEnvFile, probeUserGoEnvFile } from './go-env-files.js';
+import { findGoInstallations } from './go-installations.js';
+import { probeShellStartupFiles } from './shell-startup-files.js';
 import { probeLinuxFiles } from './linux.js';
 import { developerDirectoryFiles, MACOS_STATE_FILES, probeClangVersion, probeDeveloperTools, probeMacSystem } from './macos.js';
 import { neutralDirectory } from './neutral-directory.js';
@@ -51,6 +53,8 @@ export interface ProbeMachineOptions {
   /** Base for relative PATH entries (default process.cwd()). */
   currentDirectory?: string;
   producer?: Snapshot['producer'];
+  /** The editor the doctor runs for (recorded as `snapshot.editor`). */
+  editor?: Snapshot['editor'];
   now?: () => Date;
 }
 
@@ -182,12 +186,14 @@ export async function probeMachine(options: ProbeMachineOptions = {}): Promise<S
   const currentDirectory = options.currentDirectory ?? process.cwd();
 
   const path = await probePathEntries(env.PATH, fs, currentDirectory);
-  const [pathTools, gobinTools, whichBefore, platformFiles, userGoEnv] = await Promise.all([
+  const [pathTools, gobinTools, whichBefore, platformFiles, userGoEnv, goInstallations, startupFiles] = await Promise.all([
     findToolsOnPath(path, names, fs),
     findToolsInGoDir(goBinDirectory(env), 'gobin', path, names, fs),
     probeWhich(path, env.CC, fs, currentDirectory),
     host.platform === 'linux' ? probeLinuxFiles(fs) : Promise.resolve({}),
     probeUserGoEnvFile(host.platform, env, fs),
+    findGoInstallations(host.platform, env, fs),
+    probeShellStartupFiles(host.platform, env, fs),
   ]);
   const knownTools = [...pathTools, ...gobinTools];
   const go = firstGoOnPath(pathTools);
@@ -246,8 +252,10 @@ export async function probeMachine(options: ProbeMachineOptions = {}): Promise<S
     path,
     tools: [...knownTools, ...phase.gorootTools],
     commands: orderedCommands(phase.commands),
-    files: { ...platformFiles, ...userGoEnv, ...phase.files },
+    files: { ...startupFiles, ...platformFiles, ...userGoEnv, ...phase.files },
     which,
+    goInstallations,
+    ...(options.editor ? { editor: options.editor } : {}),
     options: { timeoutMs, toolNames: names, cache: cacheResult },
   };
 }

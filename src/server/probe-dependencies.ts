@@ -22,6 +22,7 @@ export function probeDependencies(env: Readonly<Record<string, string | undefine
         extraTools: settings.extraToolNames,
         env,
         producer: { name: 'go-doctor-lsp', version: SERVER_VERSION },
+        ...(settings.editor ? { editor: settings.editor } : {}),
       }),
     staticSnapshot: (workspace) => staticSnapshot(workspace, env),
     scanWorkspace: (root, settings) => scanWorkspace(root, { exclude: settings.exclude }),

@@ -50,10 +50,14 @@ export interface InitializationOptions {
   trusted?: boolean;
   /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
   settings?: Partial<DoctorSettings> & { extraTools?: string[] };
+  /** The editor the server runs for (VS Code sends its remote name: "ssh-remote", "wsl" …). */
+  editor?: { name: 'vscode'; remoteName?: string };
 }
 
 /** The `goDoctor` configuration section as the server uses it. */
 export interface DoctorSettings {
+  /** From initializationOptions.editor: recorded in snapshots so findings say what to restart. */
+  editor?: { name: 'vscode'; remoteName?: string };
   /** Per-rule enable/severity, by rule id. */
   rules: Record<string, { enabled?: boolean; severity?: Severity }>;
   probeTimeoutMs: number;
@@ -88,6 +92,8 @@ export interface PublishedFinding extends ReportFinding {
 export interface ToolchainFacts {
   goVersion?: string;
   goBinary?: string;
+  /** No go on PATH, but this Go is installed: its GOROOT (`~/…`), version, and the startup file that matters. */
+  goNotOnPath?: { version?: string; goroot: string; file?: string };
   platform: string;
   arch: string;
   /** `go env CGO_ENABLED` as the probe saw it. */

@@ -1,4 +1,6 @@
 /** The `goDoctor/report` answer for one folder: the core report plus what the server adds. */
+import { explainInvisibleGo, tildePath } from '../core/facts/go-visibility.js';
+import { goIsMissing } from '../core/facts/index.js';
 import { buildReport } from '../core/report/model.js';
 import type { WorkspaceModel } from '../core/workspace/model.js';
 import type { FolderReport, PublishedFinding, ToolchainFacts } from './protocol.js';
@@ -27,6 +29,15 @@ export function folderReport(session: WorkspaceSession): FolderReport | undefine
   };
   if (machine.go.version) toolchain.goVersion = machine.go.version.raw;
   if (machine.go.binary) toolchain.goBinary = machine.go.binary;
+  const hidden = goIsMissing(snapshot) ? explainInvisibleGo(snapshot) : undefined;
+  if (hidden) {
+    const mention = hidden.mentions[0];
+    toolchain.goNotOnPath = {
+      goroot: tildePath(hidden.installation.goroot, snapshot.env.HOME),
+      ...(hidden.installation.version ? { version: hidden.installation.version } : {}),
+      ...(mention ? { file: `${mention.file.display}:${mention.line}` } : hidden.target ? { file: hidden.target.display } : {}),
+    };
+  }
   const cgo = machine.go.env?.CGO_ENABLED;
   if (cgo === '1' || cgo === '0') toolchain.cgoEnabled = cgo === '1';
   if (machine.mac?.clt.version) toolchain.cltVersion = machine.mac.clt.version;

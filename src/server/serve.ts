@@ -93,6 +93,7 @@ export class DoctorServer {
     // A client that says nothing is an editor the user started the server from (`go-doctor lsp --stdio`): trusted.
     this.trusted = options.trusted !== false;
     this.initialSettings = readSettings(options.settings);
+    if (options.editor?.name === 'vscode') this.initialSettings.editor = { name: 'vscode', ...(typeof options.editor.remoteName === 'string' ? { remoteName: options.editor.remoteName } : {}) };
     this.folders =
       params.workspaceFolders ??
       (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: 'root' }] : []);

@@ -12,6 +12,9 @@ start: \`ENOENT\`).
 **Why it matters:** terminals, tasks and every tool that looks \`go\` up on PATH fail; gopls needs
 \`go\` to load packages.
 
+A Go that is installed but not on PATH (\`~/sdk\`, Homebrew, a version manager …) is reported by
+[go/installed-not-on-path](#goinstalled-not-on-path) instead.
+
 **Fix:** install Go from https://go.dev/dl/. The macOS \`.pkg\` installs to \`/usr/local/go\` and
 adds \`/usr/local/go/bin\` to PATH by writing \`/etc/paths.d/go\`; open a new terminal (and restart
 VS Code) afterwards. With Homebrew, \`brew install go\` links \`go\` into \`$(brew --prefix)/bin\`.
@@ -19,7 +22,8 @@ VS Code) afterwards. With Homebrew, \`brew install go\` links \`go\` into \`$(br
 **Facts:** go-macos-facts.md §5.1 (official \`.pkg\`: \`/usr/local/go\`, \`/etc/paths.d/go\`; Homebrew
 prefixes and \`bin.install_symlink\`).`,
   check({ snapshot }) {
-    if (!goIsMissing(snapshot)) return [];
+    // Go installed elsewhere is go/installed-not-on-path: this rule is for a machine without Go.
+    if (!goIsMissing(snapshot) || (snapshot.goInstallations?.length ?? 0) > 0) return [];
     const searched = snapshot.path.filter((p) => p.raw !== '').length;
     const finding: Finding = {
       rule: 'go/not-found',

@@ -1,0 +1,57 @@
+/**
+ * Finds Go installations by their layouts (core/knowledge/go-install-layouts.ts): lists the
+ * directories a layout names, keeps the entries whose `bin/go` is an executable file, and reads
+ * their VERSION file. Runs nothing, follows no shell glob, reads at most a few hundred bytes per
+ * installation, and caps what it lists.
+ */
+import { goInstallLayouts, type GoInstallLayout } from '../core/knowledge/go-install-layouts.js';
+import type { GoInstallationRecord } from '../core/snapshot.js';
+import { isExecutableFile, type ProbeFileSystem } from './filesystem.js';
+
+const MAX_ENTRIES_PER_DIRECTORY = 256;
+const MAX_INSTALLATIONS = 64;
+
+async function expand(pattern: string, entry: RegExp | undefined, fs: ProbeFileSystem): Promise<string[]> {
+  const parts = pattern.split('/').filter((p) => p !== '');
+  let paths = [''];
+  for (const part of parts) {
+    if (part !== '*') {
+      paths = paths.map((p) => `${p}/${part}`);
+      continue;
+    }
+    const next: string[] = [];
+    for (const dir of paths) {
+      const names = (await fs.readdir?.(dir)) ?? [];
+      for (const name of names.sort().slice(0, MAX_ENTRIES_PER_DIRECTORY)) if (!entry || entry.test(name)) next.push(`${dir}/${name}`);
+    }
+    paths = next;
+    if (paths.length === 0) break;
+  }
+  return paths;
+}
+
+async function installationAt(goroot: string, layout: GoInstallLayout, fs: ProbeFileSystem): Promise<{ record: GoInstallationRecord; real: string } | undefined> {
+  const go = `${goroot}/bin/go`;
+  if (!isExecutableFile(await fs.stat(go))) return undefined;
+  const real = (await fs.realpath(go)) ?? go;
+  const info = await fs.stat(`${goroot}/VERSION`);
+  const text = info?.isFile ? await fs.readText(`${goroot}/VERSION`, 256) : undefined;
+  const first = text?.split(/\r?\n/)[0]?.trim();
+  const version = first && /^go\d+\.\d+[\w.+-]*$|^devel\b/.test(first) ? first : undefined;
+  return { record: { goroot, source: layout.source, ...(version ? { version } : {}) }, real };
+}
+
+export async function findGoInstallations(platform: string, env: Readonly<Record<string, string | undefined>>, fs: ProbeFileSystem): Promise<GoInstallationRecord[]> {
+  const found: GoInstallationRecord[] = [];
+  const seen = new Set<string>();
+  for (const layout of goInstallLayouts(platform, env)) {
+    for (const goroot of await expand(layout.pattern, layout.entry, fs)) {
+      if (found.length >= MAX_INSTALLATIONS) return found;
+      const hit = await installationAt(goroot, layout, fs);
+      if (!hit || seen.has(hit.real)) continue;
+      seen.add(hit.real);
+      found.push(hit.record);
+    }
+  }
+  return found;
+}

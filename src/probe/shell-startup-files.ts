@@ -1,0 +1,34 @@
+/**
+ * Records the user's shell startup files (core/facts/shell-startup.ts says which) as text: read,
+ * never executed, and only the lines that can change PATH or load other files are kept (others
+ * become empty lines, so line numbers stay right and secrets exported there are not recorded).
+ */
+import { shellKind, startupFileCandidates } from '../core/facts/shell-startup.js';
+import type { FileFact } from '../core/snapshot.js';
+import { textFileFact } from './file-facts.js';
+import type { ProbeFileSystem } from './filesystem.js';
+
+const STARTUP_FILE_MAX_BYTES = 256 * 1024;
+
+/** Lines that can matter for PATH: assignments and exports of PATH-like variables, sourcing, tool hooks. */
+const RELEVANT = /PATH|GOROOT|GOBIN|GOPATH|\bgo\b|\bsdk\b|(^|[\s;&|{(])(\.|source)\s|\bSETUVAR\b|fish_add_path|path_helper|\b(asdf|mise|goenv|gvm|brew)\b|^\s*(if|fi|then|else|elif|case|esac|test|end)\b|^\s*\[/;
+
+export function keepPathLines(content: string): string {
+  return content
+    .split(/(\r\n|\r|\n)/)
+    .map((part, i) => (i % 2 === 1 ? part : RELEVANT.test(part) ? part : ''))
+    .join('');
+}
+
+export async function probeShellStartupFiles(platform: string, env: Readonly<Record<string, string | undefined>>, fs: ProbeFileSystem): Promise<Record<string, FileFact>> {
+  const out: Record<string, FileFact> = {};
+  const candidates = startupFileCandidates(shellKind(env.SHELL), env, platform);
+  await Promise.all(
+    candidates.map(async (c) => {
+      if (!c.path.startsWith('/')) return;
+      const fact = await textFileFact(c.path, fs, STARTUP_FILE_MAX_BYTES);
+      out[c.path] = fact.content !== undefined ? { ...fact, content: keepPathLines(fact.content) } : fact;
+    }),
+  );
+  return out;
+}
