@@ -30,7 +30,7 @@ describe('Go installations found by their layouts (no process runs)', () => {
     goroot(join(home, '.goenv', 'versions', '1.20.14'), 'go1.20.14');
     goroot(join(home, '.gvm', 'gos', 'go1.19.13'), 'go1.19.13');
     const found = await findGoInstallations('linux', env, nodeFileSystem);
-    const bySource = Object.fromEntries(found.map((f) => [f.version, f.source]));
+    const bySource: Record<string, string> = Object.fromEntries(found.map((f) => [f.version ?? '?', f.source]));
     assert.deepEqual(bySource, {
       'go1.24.4': 'golang.org/dl',
       'go1.25.3': 'toolchain-module',

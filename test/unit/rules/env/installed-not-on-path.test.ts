@@ -28,11 +28,11 @@ describe('go/installed-not-on-path', () => {
     const [f, ...rest] = of(findings(s), 'go/installed-not-on-path');
     assert.equal(rest.length, 0);
     assert.equal(f?.severity, 'error');
-    assert.match(f!.message, /go1\.24\.4 in ~\/sdk\/go1\.24\.4 \(golang\.org\/dl\) \(and 1 more: go1\.25\.3/);
-    assert.match(f!.message, /The PATH line is in ~\/\.bashrc \(line 2\), which a login bash does not read/);
-    assert.match(f!.message, /open a new terminal/);
-    assert.ok(f!.fixes.some((x) => x.kind === 'text' && x.text.includes('[ -f ~/.bashrc ] && . ~/.bashrc')));
-    const cmd = f!.fixes.find((x) => x.kind === 'command');
+    assert.match(f.message, /go1\.24\.4 in ~\/sdk\/go1\.24\.4 \(golang\.org\/dl\) \(and 1 more: go1\.25\.3/);
+    assert.match(f.message, /The PATH line is in ~\/\.bashrc \(line 2\), which a login bash does not read/);
+    assert.match(f.message, /open a new terminal/);
+    assert.ok(f.fixes.some((x) => x.kind === 'text' && x.text.includes('[ -f ~/.bashrc ] && . ~/.bashrc')));
+    const cmd = f.fixes.find((x) => x.kind === 'command');
     assert.equal(cmd?.kind === 'command' && cmd.outsideWorkspace, true);
     assert.equal(of(findings(s), 'go/not-found').length, 0, 'go/not-found is for machines without Go');
   });
