@@ -99,6 +99,28 @@ export interface GoInstallationRecord {
   version?: string;
 }
 
+/** One place the Go extension looks for a tool, as the probe found it (stat only, nothing run). */
+export interface EditorToolCandidate {
+  /** Absolute path; for the `PATH` step, the first match on PATH (absent when none). */
+  path?: string;
+  source: string;
+  executable: boolean;
+  realPath?: string;
+  /** The first line of the VERSION file of the Go installation the binary belongs to. */
+  version?: string;
+}
+
+/** The editor the doctor runs for, and what it would run. */
+export interface EditorRecord {
+  name: 'vscode';
+  /** vscode.env.remoteName: "ssh-remote", "wsl", "dev-container" … (absent when local). */
+  remoteName?: string;
+  /** The Go extension's settings that choose binaries (go.alternateTools, go.goroot, go.toolsGopath). */
+  goSettings?: import('./knowledge/go-extension-resolution.js').GoExtensionSettings;
+  /** Per tool (go, gopls): the Go extension's candidates in its order. */
+  tools?: Record<string, EditorToolCandidate[]>;
+}
+
 export interface WorkspaceRecord {
   root: string;
   files: WorkspaceFileRecord[];
@@ -143,7 +165,7 @@ export interface Snapshot {
    */
   goInstallations?: GoInstallationRecord[];
   /** Where the doctor runs, when an editor says so (the VS Code extension: its remote name). */
-  editor?: { name: 'vscode'; remoteName?: string };
+  editor?: EditorRecord;
   /** Probe options in effect (timeout etc.), for the report. */
   options: {
     timeoutMs: number;

@@ -30,7 +30,7 @@ export async function createLanguageClient(deps: ClientDeps): Promise<LanguageCl
   const initializationOptions: InitializationOptions = {
     trusted: deps.trusted,
     settings: deps.config.serverSettings(),
-    editor: { name: 'vscode', ...(remoteName ? { remoteName } : {}) },
+    editor: { name: 'vscode', ...(remoteName ? { remoteName } : {}), goSettings: goExtensionSettings() },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
@@ -61,4 +61,18 @@ export async function createLanguageClient(deps: ClientDeps): Promise<LanguageCl
     },
     clientOptions,
   );
+}
+
+/** The Go extension's settings that choose which go/gopls it runs (resolved for the first folder). */
+function goExtensionSettings(): NonNullable<InitializationOptions['editor']>['goSettings'] {
+  const at = vscode.workspace.workspaceFolders?.[0]?.uri ?? null;
+  const go = vscode.workspace.getConfiguration('go', at);
+  const alternateTools = go.get<unknown>('alternateTools');
+  const goroot = go.get<unknown>('goroot');
+  const toolsGopath = go.get<unknown>('toolsGopath');
+  return {
+    ...(typeof alternateTools === 'object' && alternateTools !== null ? { alternateTools: Object.fromEntries(Object.entries(alternateTools).filter((e): e is [string, string] => typeof e[1] === 'string')) } : {}),
+    ...(typeof goroot === 'string' && goroot ? { goroot } : {}),
+    ...(typeof toolsGopath === 'string' && toolsGopath ? { toolsGopath } : {}),
+  };
 }

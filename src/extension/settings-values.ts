@@ -29,6 +29,10 @@ const EFFECTS: readonly (readonly [setting: string, effect: SettingEffect])[] = 
   ['files.exclude', 'reconfigure'],
   // Workspace-level Go settings are read from .vscode/settings.json by the server (a file change
   // triggers re-analysis), but user-level changes only show up here.
+  // Which go/gopls the Go extension runs: sent when the server starts (initializationOptions).
+  ['go.alternateTools', 'restart'],
+  ['go.goroot', 'restart'],
+  ['go.toolsGopath', 'restart'],
   ['go', 'reconfigure'],
   ['gopls', 'reconfigure'],
   ['files.watcherExclude', 'reconfigure'],

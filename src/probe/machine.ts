@@ -19,6 +19,7 @@ import {
   versionMTargets,
 } from './go-commands.js';
 import { probeGorootGoEnvFile, probeUserGoEnvFile } from './go-env-files.js';
+import { probeEditorTools } from './editor-tools.js';
 import { findGoInstallations } from './go-installations.js';
 import { probeShellStartupFiles } from './shell-startup-files.js';
 import { probeLinuxFiles } from './linux.js';
@@ -196,6 +197,7 @@ export async function probeMachine(options: ProbeMachineOptions = {}): Promise<S
     probeShellStartupFiles(host.platform, env, fs),
   ]);
   const knownTools = [...pathTools, ...gobinTools];
+  const editor = options.editor ? await probeEditorTools(options.editor, env, pathTools, fs) : undefined;
   const go = firstGoOnPath(pathTools);
 
   const cache = resolveCache(options.cache, host.platform);
@@ -255,7 +257,7 @@ export async function probeMachine(options: ProbeMachineOptions = {}): Promise<S
     files: { ...startupFiles, ...platformFiles, ...userGoEnv, ...phase.files },
     which,
     goInstallations,
-    ...(options.editor ? { editor: options.editor } : {}),
+    ...(editor ? { editor } : {}),
     options: { timeoutMs, toolNames: names, cache: cacheResult },
   };
 }

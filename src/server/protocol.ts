@@ -4,6 +4,7 @@
  * extension (and tests) can import this file without pulling in the server.
  */
 import type { Range, Severity } from '../core/finding.js';
+import type { EditorRecord } from '../core/snapshot.js';
 import type { DoctorReport, ReportFinding } from '../core/report/model.js';
 
 export const SERVER_NAME = 'Go Toolchain Doctor';
@@ -51,13 +52,13 @@ export interface InitializationOptions {
   /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
   settings?: Partial<DoctorSettings> & { extraTools?: string[] };
   /** The editor the server runs for (VS Code sends its remote name: "ssh-remote", "wsl" …). */
-  editor?: { name: 'vscode'; remoteName?: string };
+  editor?: EditorRecord;
 }
 
 /** The `goDoctor` configuration section as the server uses it. */
 export interface DoctorSettings {
-  /** From initializationOptions.editor: recorded in snapshots so findings say what to restart. */
-  editor?: { name: 'vscode'; remoteName?: string };
+  /** From initializationOptions.editor: recorded in snapshots (what to restart, which go the Go extension runs). */
+  editor?: EditorRecord;
   /** Per-rule enable/severity, by rule id. */
   rules: Record<string, { enabled?: boolean; severity?: Severity }>;
   probeTimeoutMs: number;

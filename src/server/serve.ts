@@ -18,7 +18,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixToCodeAction, type ClientEditSupport } from './code-actions.js';
-import { DEFAULT_SETTINGS, readSettings } from './configuration.js';
+import { DEFAULT_SETTINGS, readEditor, readSettings } from './configuration.js';
 import type { ServerDependencies } from './dependencies.js';
 import { DiagnosticsPublisher, findingToDiagnostic } from './diagnostics.js';
 import {
@@ -93,7 +93,8 @@ export class DoctorServer {
     // A client that says nothing is an editor the user started the server from (`go-doctor lsp --stdio`): trusted.
     this.trusted = options.trusted !== false;
     this.initialSettings = readSettings(options.settings);
-    if (options.editor?.name === 'vscode') this.initialSettings.editor = { name: 'vscode', ...(typeof options.editor.remoteName === 'string' ? { remoteName: options.editor.remoteName } : {}) };
+    const editor = readEditor(options.editor);
+    if (editor) this.initialSettings.editor = editor;
     this.folders =
       params.workspaceFolders ??
       (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : params.rootPath ? [{ uri: pathToUri(params.rootPath), name: 'root' }] : []);
