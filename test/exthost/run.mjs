@@ -4,6 +4,9 @@
 //   trusted     PATH starts with a constructed dir: go → go1.24, gopls → bin/gopls (real toolchains)
 //   restricted  Workspace Trust on, folder untrusted; go/gopls first on PATH are wrappers that log
 //               every execution (the suite asserts the log stays empty)
+//   go-not-on-path  a constructed HOME with Go in ~/sdk/go1.24.4 and the PATH line in ~/.bashrc only;
+//               the server resolves its environment from the login shell (`bash -i -l`), as a
+//               Remote-SSH host does, so go is not on the extension host's PATH
 // Usage: node test/exthost/run.mjs [trusted|restricted]…   (GO_DOCTOR_EXTHOST_GREP=pattern filters)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +18,7 @@ import { runExtensionTests } from '../vscode-host/run-tests.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const toolchains = process.env.GO_DOCTOR_TOOLCHAINS ?? path.join(os.homedir(), '.cache', 'go-doctor', 'toolchains');
-const SUITES = ['trusted', 'restricted'];
+const SUITES = ['trusted', 'restricted', 'go-not-on-path'];
 
 export function missingPrerequisites() {
   const host = missingHost();
@@ -70,6 +73,21 @@ function wrapper(real, logFile) {
 }
 
 /**
+ * A home whose Go (a link to the real go1.24 toolchain) sits in ~/sdk/go1.24.4 and whose PATH line
+ * is in ~/.bashrc, which the login bash does not read (~/.bash_profile exists and does not source it).
+ * PATH has no go in it.
+ */
+function notOnPathHome(dir) {
+  const home = path.join(dir, 'home');
+  fs.mkdirSync(path.join(home, 'sdk'), { recursive: true });
+  fs.symlinkSync(path.join(toolchains, 'go1.24'), path.join(home, 'sdk', 'go1.24.4'));
+  fs.writeFileSync(path.join(home, '.bash_profile'), 'export EDITOR=vi\n');
+  fs.writeFileSync(path.join(home, '.bashrc'), 'export PATH="$HOME/sdk/go1.24.4/bin:$PATH"\n');
+  const noGo = (process.env.PATH ?? '').split(':').filter((d) => d && !fs.existsSync(path.join(d, 'go')));
+  return { HOME: home, SHELL: '/bin/bash', PATH: noGo.join(':'), GO_DOCTOR_TEST_HOME: home };
+}
+
+/**
  * One host run of a suite. `stableDir` (bench): reuse this folder for the constructed PATH (kept
  * afterwards), so that runs share one PATH and, with XDG_CACHE_HOME in `env`, one probe cache.
  */
@@ -83,6 +101,7 @@ export async function runSuite(suite, outdir, { quiet = false, env: extraEnv = {
     fs.mkdirSync(bin, { recursive: true });
   } else ({ dir, bin } = pathDirFor(suite));
   const env = { ...extraEnv, GO_DOCTOR_TOOLCHAINS: toolchains, GO_DOCTOR_TEST_PATH_DIR: bin, PATH: `${bin}:${process.env.PATH}` };
+  if (suite === 'go-not-on-path') Object.assign(env, notOnPathHome(dir));
   if (process.env.GO_DOCTOR_EXTHOST_GREP) env.GO_DOCTOR_EXTHOST_GREP = process.env.GO_DOCTOR_EXTHOST_GREP;
   const real = { go: path.join(toolchains, 'go1.24/bin/go'), gopls: path.join(toolchains, 'bin/gopls') };
   if (suite === 'restricted') {
@@ -97,6 +116,7 @@ export async function runSuite(suite, outdir, { quiet = false, env: extraEnv = {
       tests: path.join(outdir, suite, 'index.js'),
       workspace: path.join(root, 'test/exthost/testdata/workspace'),
       restricted: suite === 'restricted',
+      loginShellEnv: suite === 'go-not-on-path',
       timeoutS: Number(process.env.GO_DOCTOR_EXTHOST_TIMEOUT ?? 300),
       env,
       quiet,

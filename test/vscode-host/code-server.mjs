@@ -84,7 +84,8 @@ export async function startCodeServer(options) {
   const env = { ...process.env, ...xdg, ...options.env };
   // The server normally replaces the extension host's environment with a login shell's (as a
   // Remote-SSH host does), which would drop a constructed PATH; VSCODE_CLI=1 makes it keep ours.
-  if (options.env) env.VSCODE_CLI = '1';
+  // `loginShellEnv` keeps the server's own behaviour: $SHELL -i -l decides the PATH.
+  if (options.env && !options.loginShellEnv) env.VSCODE_CLI = '1';
   // code-server is a Node 24 script; the extension host it forks uses the same Node.
   env.PATH = `${node24Bin}:${options.env?.PATH ?? process.env.PATH}`;
   const base = ['--config', path.join(tmp, 'config.yaml'), '--user-data-dir', path.join(tmp, 'data'), '--extensions-dir', extensionsDir];

@@ -14,7 +14,7 @@ import { startCodeServer } from './code-server.mjs';
 
 /**
  * @param {{ext: string, tests: string, workspace: string, restricted?: boolean, timeoutS?: number,
- *   keep?: boolean, env?: Record<string,string>, quiet?: boolean}} options
+ *   keep?: boolean, env?: Record<string,string>, quiet?: boolean, loginShellEnv?: boolean}} options
  * @returns {Promise<{exitCode: number, summary: string, lines: string[], seconds: number}>}
  */
 export async function runExtensionTests(options) {
@@ -26,7 +26,7 @@ export async function runExtensionTests(options) {
   let exitCode = 2;
   let session;
   try {
-    session = await startCodeServer({ workspace: options.workspace, restricted: options.restricted, smokeTestDriver: true, env: options.env });
+    session = await startCodeServer({ workspace: options.workspace, restricted: options.restricted, smokeTestDriver: true, env: options.env, loginShellEnv: options.loginShellEnv });
     say(`[runner] code-server on ${session.host} at ${ts()}${options.restricted ? ' (Workspace Trust on: Restricted Mode)' : ''}`);
     const browser = await session.browser();
     const page = browser.pages()[0] ?? (await browser.newPage());
