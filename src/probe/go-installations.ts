@@ -42,16 +42,20 @@ async function installationAt(goroot: string, layout: GoInstallLayout, fs: Probe
 }
 
 export async function findGoInstallations(platform: string, env: Readonly<Record<string, string | undefined>>, fs: ProbeFileSystem): Promise<GoInstallationRecord[]> {
+  // every layout at once (each is a few stats); the order of the layouts is kept
+  const perLayout = await Promise.all(
+    goInstallLayouts(platform, env).map(async (layout) => {
+      const roots = await expand(layout.pattern, layout.entry, fs);
+      return Promise.all(roots.slice(0, MAX_INSTALLATIONS).map((goroot) => installationAt(goroot, layout, fs)));
+    }),
+  );
   const found: GoInstallationRecord[] = [];
   const seen = new Set<string>();
-  for (const layout of goInstallLayouts(platform, env)) {
-    for (const goroot of await expand(layout.pattern, layout.entry, fs)) {
-      if (found.length >= MAX_INSTALLATIONS) return found;
-      const hit = await installationAt(goroot, layout, fs);
-      if (!hit || seen.has(hit.real)) continue;
-      seen.add(hit.real);
-      found.push(hit.record);
-    }
+  for (const hit of perLayout.flat()) {
+    if (!hit || seen.has(hit.real)) continue;
+    if (found.length >= MAX_INSTALLATIONS) break;
+    seen.add(hit.real);
+    found.push(hit.record);
   }
   return found;
 }

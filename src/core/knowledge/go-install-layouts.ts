@@ -1,6 +1,6 @@
 /**
  * Where Go installations live when they are not on PATH, each layout checked against its upstream
- * source (docs/go-installations.md lists the sources):
+ * source (docs/go-installations.md lists them):
  *
  * - official: the go.dev .pkg and tarball install to /usr/local/go (golang/build darwinpkg.go;
  *   go.dev/doc/install).
