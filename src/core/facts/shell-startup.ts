@@ -50,7 +50,9 @@ export function startupFileCandidates(kind: ShellKind, env: Env, platform: strin
   const z = env.ZDOTDIR && env.ZDOTDIR.startsWith('/') ? env.ZDOTDIR.replace(/\/$/, '') : undefined;
   const zdot = (rel: string): StartupFile => (z ? { path: `${z}/${rel}`, display: `${z}/${rel}` } : inHome(home, rel));
   const config = env.XDG_CONFIG_HOME && env.XDG_CONFIG_HOME.startsWith('/') ? env.XDG_CONFIG_HOME.replace(/\/$/, '') : undefined;
-  const macPaths = platform === 'darwin' ? [fixed('/etc/paths')] : [];
+  // macOS: /etc/profile and /etc/zprofile run path_helper, which adds /etc/paths and /etc/paths.d/*
+  // (the go.dev .pkg writes /etc/paths.d/go).
+  const macPaths = platform === 'darwin' ? [fixed('/etc/paths'), fixed('/etc/paths.d/go')] : [];
   switch (kind) {
     case 'bash':
       return [...macPaths, fixed('/etc/profile'), fixed('/etc/bash.bashrc'), inHome(home, '.bash_profile'), inHome(home, '.bash_login'), inHome(home, '.profile'), inHome(home, '.bashrc')];
@@ -128,7 +130,7 @@ export function filesReadByLoginShell(kind: ShellKind, env: Env, platform: strin
       direct = [byName('/etc/profile'), byName('.profile')].filter((c): c is StartupFile => c !== undefined);
       break;
   }
-  if (platform === 'darwin' && kind !== 'fish') direct.unshift(...candidates.filter((c) => c.path === '/etc/paths'));
+  if (platform === 'darwin' && kind !== 'fish') direct.unshift(...candidates.filter((c) => c.path.startsWith('/etc/paths')));
   const read: StartupFile[] = [];
   const visit = (f: StartupFile, depth: number): void => {
     if (read.some((r) => r.path === f.path) || !exists(files, f.path)) return;

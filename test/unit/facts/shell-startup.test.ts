@@ -34,6 +34,11 @@ describe('which startup files the editor’s login shell reads', () => {
     const files = { [`${HOME}/.config/fish/config.fish`]: file(''), [`${HOME}/.config/fish/fish_variables`]: file('') };
     assert.deepEqual(read('/usr/bin/fish', files), ['~/.config/fish/config.fish', '~/.config/fish/fish_variables']);
     assert.deepEqual(read('/bin/zsh', { '/etc/paths': file('/usr/local/bin'), [`${HOME}/.zshrc`]: file('') }, 'darwin'), ['/etc/paths', '~/.zshrc']);
+    // the go.dev .pkg's /etc/paths.d/go is read through path_helper by login bash and zsh
+    const pkg = { '/etc/paths.d/go': file('/usr/local/go/bin\n'), '/etc/profile': file('') };
+    assert.deepEqual(read('/bin/bash', pkg, 'darwin'), ['/etc/paths.d/go', '/etc/profile']);
+    const m = mentionsOf(['/usr/local/go/bin'], 'zsh', env('/bin/zsh'), 'darwin', pkg);
+    assert.deepEqual(m.map((x) => `${x.file.display}:${x.line}`), ['/etc/paths.d/go:1']);
   });
   it('recommends the file the login shell reads', () => {
     assert.equal(recommendedStartupFile('bash', env('/bin/bash'), 'linux', { [`${HOME}/.bash_profile`]: file('') })?.display, '~/.bash_profile');
