@@ -220,7 +220,7 @@ function readGoHeader(c: Candidate, fd: number): ScanResult {
 function readCandidate(c: Candidate, fp?: FingerprintBuilder): ScanResult {
   let fd: number | undefined;
   try {
-    fd = scanFileSystem.open(c.abs, OPEN_FLAGS);
+    fd = openForReading(c.abs);
     const st = fstatSync(fd);
     fp?.identify(c, st);
     if (!st.isFile()) return c.kind === 'maybe-shell' ? undefined : { skipped: { path: c.path, reason: notRegularReason(st) } };
@@ -229,6 +229,38 @@ function readCandidate(c: Candidate, fp?: FingerprintBuilder): ScanResult {
     return readWhole(c, fd, st.size);
   } catch (err) {
     return c.kind === 'maybe-shell' ? undefined : { skipped: { path: c.path, reason: errnoReason(err) } };
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** Opens a workspace file for reading without ever blocking (see OPEN_FLAGS); fstat it before reading. */
+function openForReading(abs: string): number {
+  return scanFileSystem.open(abs, OPEN_FLAGS);
+}
+
+/**
+ * The text of a workspace file (e.g. the file a fix edits), read as the scanner reads: opened
+ * non-blocking, only when it is a regular file of at most `maxBytes`, and valid UTF-8. Undefined
+ * otherwise (and when it cannot be read): a FIFO or a device never blocks the caller.
+ */
+export function readWorkspaceText(abs: string, maxBytes = MAX_FILE_BYTES): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openForReading(abs);
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > maxBytes) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < st.size) {
+      const got = readSync(fd, buf, n, st.size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    const view = buf.subarray(0, n);
+    return isUtf8(view) ? view.toString('utf8') : undefined;
+  } catch {
+    return undefined;
   } finally {
     if (fd !== undefined) closeSync(fd);
   }

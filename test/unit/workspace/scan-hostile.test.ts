@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, afterEach, before, describe, it } from 'node:test';
 import { fingerprintListing } from '../../../src/probe/workspace/fingerprint.js';
-import { listWorkspace, OUTSIDE_LINK_REASON, scanAndFingerprint, scanFile, scanFileSystem, scanWorkspace } from '../../../src/probe/workspace/scan.js';
+import { listWorkspace, OUTSIDE_LINK_REASON, readWorkspaceText, scanAndFingerprint, scanFile, scanFileSystem, scanWorkspace } from '../../../src/probe/workspace/scan.js';
 import type { WorkspaceRecord } from '../../../src/core/snapshot.js';
 import { fifoReleaser, makeFifo, makeZeroDevice } from '../../support/hostile-files.js';
 
@@ -141,6 +141,12 @@ describe('scanner: files that are not regular files', () => {
       assert.deepEqual(result, { skipped: { path: name, reason: 'not a regular file (a FIFO), not read' } }, name);
     }
     assert.equal(await scanFile(ws, 'release'), undefined);
+  });
+
+  it('readWorkspaceText (the text a fix edits) does not block on a FIFO either', () => {
+    releaser = fifoReleaser([join(ws, 'Makefile')]);
+    assert.equal(readWorkspaceText(join(ws, 'Makefile')), undefined);
+    assert.equal(readWorkspaceText(join(ws, 'go.mod')), 'module example.com/f\n');
   });
 
   it('a file replaced by a FIFO between the walk and the read is not read', async () => {
