@@ -406,6 +406,12 @@ function walk(root: string, options: ScanOptions, notes: WalkNotes, deadline: nu
       return undefined;
     }
     if (isDir) {
+      // Into .git, node_modules …: never walked, whatever the way in.
+      const targetRel = target === rootReal ? '' : target.slice(rootReal.length + (rootReal.endsWith(sep) ? 0 : 1));
+      if (targetRel.split(sep).some((part) => ALWAYS_SKIPPED_DIRS.has(part))) {
+        notes.unfollowedLinks.push({ path: childRel, reason: 'symbolic link into a directory the scan never walks (.git, node_modules …), not followed' });
+        return undefined;
+      }
       linked.push({ rel: childRel, real: target, from });
       return undefined;
     }

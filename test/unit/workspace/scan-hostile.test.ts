@@ -50,6 +50,8 @@ before(() => {
   symlinkSync('real', join(root, 'again'));
   symlinkSync('_hidden', join(root, 'tools'));
   symlinkSync('real/Makefile', join(root, 'linked.mk'));
+  write('node_modules/pkg/Makefile', 'x:\n');
+  symlinkSync('node_modules/pkg', join(root, 'pkg'));
   // Two links pointing at each other.
   symlinkSync('ping.sh', join(root, 'pong.sh'));
   symlinkSync('pong.sh', join(root, 'ping.sh'));
@@ -79,6 +81,9 @@ describe('scanner: symbolic links', () => {
     assert.match(unfollowed.again ?? '', /scanned under that path/);
     // A linked directory nothing else walks is walked through the link (tools → _hidden).
     assert.ok(paths.includes('tools/tool.sh'));
+    // A link into node_modules does not walk it.
+    assert.ok(!paths.some((p) => p.startsWith('pkg/')));
+    assert.match(unfollowed.pkg ?? '', /never walks/);
     // A file link inside is read (under its own name).
     assert.ok(paths.includes('linked.mk'));
     // Links that point at each other are a loop, named as such.
