@@ -124,8 +124,18 @@ export interface EditorRecord {
 export interface WorkspaceRecord {
   root: string;
   files: WorkspaceFileRecord[];
-  /** Files skipped while scanning, with why (unreadable, huge, binary…). */
+  /**
+   * What the scan could not check, with why: files (unreadable, huge, binary, UTF-16, not a
+   * regular file …), directories, symbolic links whose target is outside the workspace (never
+   * followed) and the workspace root itself (path `.`).
+   */
   skipped: { path: string; reason: string }[];
+  /**
+   * Symbolic links the scan did not follow although nothing went unchecked because of them
+   * (loops, links to a directory scanned under its own path, extension-less links out of the
+   * workspace …), with why.
+   */
+  unfollowedLinks?: { path: string; reason: string }[];
   /** True when the scan stopped early (file or time budget). */
   truncated?: boolean;
 }

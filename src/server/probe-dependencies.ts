@@ -1,12 +1,11 @@
 /** The real dependencies: the probe layer for the machine, the workspace scanner for files. */
-import { readFile } from 'node:fs/promises';
 import { release } from 'node:os';
 import { WorkspaceModelBuilder } from '../core/workspace/build.js';
 import { allRules } from '../core/rules/index.js';
 import { SNAPSHOT_SCHEMA, SNAPSHOT_VERSION, type Snapshot, type WorkspaceRecord } from '../core/snapshot.js';
 import { collectSnapshot } from '../probe/index.js';
 import { recordedEnv } from '../probe/environment.js';
-import { scanWorkspace } from '../probe/workspace/scan.js';
+import { readWorkspaceText, scanWorkspace } from '../probe/workspace/scan.js';
 import type { ServerDependencies } from './dependencies.js';
 import { scanFileFromDisk, scanFileText } from './file-scan.js';
 import { SERVER_VERSION } from './report.js';
@@ -28,13 +27,8 @@ export function probeDependencies(env: Readonly<Record<string, string | undefine
     scanWorkspace: (root, settings) => scanWorkspace(root, { exclude: settings.exclude }),
     scanFile: (root, relPath, settings) => scanFileFromDisk(root, relPath, settings.exclude),
     scanText: scanFileText,
-    readTextFile: async (path) => {
-      try {
-        return await readFile(path, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
+    // Non-blocking, regular files only (a FIFO where a fix's file was must not hang the request).
+    readTextFile: (path) => Promise.resolve(readWorkspaceText(path)),
     createWorkspaceModel: (root) => new WorkspaceModelBuilder(root),
     rules: allRules,
     staticRules: staticRules(allRules),

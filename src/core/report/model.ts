@@ -9,6 +9,7 @@ import type { Evidence, Finding, Fix, Location, Severity } from '../finding.js';
 import { ruleDocsUrl } from '../rule.js';
 import type { Snapshot } from '../snapshot.js';
 import { isRecord } from '../is-record.js';
+import { relativeToRoot } from './paths.js';
 
 export const REPORT_SCHEMA = 'go-doctor/report';
 export const REPORT_VERSION = 1;
@@ -72,6 +73,17 @@ export interface ReportFinding {
   fixes: Fix[];
 }
 
+/**
+ * A workspace file (or directory, link, the root itself) whose settings were not checked, and why:
+ * it could not be read (permissions, not a regular file, a symbolic link out of the workspace,
+ * binary, UTF-16, over 1 MiB …), could not be parsed, or the scan stopped before it.
+ */
+export interface UncheckedFile {
+  /** Relative to the workspace root, `/`-separated; `.` is the root itself. */
+  path: string;
+  reason: string;
+}
+
 export interface DoctorReport {
   schema: typeof REPORT_SCHEMA;
   version: number;
@@ -79,6 +91,11 @@ export interface DoctorReport {
   snapshot: SnapshotSummary;
   summary: SeverityCounts;
   findings: ReportFinding[];
+  /**
+   * What the workspace checks could not look at (empty when they saw everything): a report with
+   * no findings but unchecked files is not a clean bill. Absent in reports of older versions.
+   */
+  unchecked?: UncheckedFile[];
 }
 
 export interface BuildReportOptions {
@@ -141,6 +158,30 @@ export function summarizeSnapshot(snapshot: Snapshot, diagnosis: Pick<Diagnosis,
   return summary;
 }
 
+/** Why the scan stopped early, as an unchecked entry (for the root). */
+export const TRUNCATED_SCAN_REASON = 'the scan stopped early (entry or time budget): files after that point were not checked';
+
+/**
+ * What the workspace checks did not see: the scan's skipped entries, the files the parsers could
+ * not understand (the model's notes) and a scan cut short. Sorted by path, duplicates dropped.
+ */
+export function uncheckedFiles(snapshot: Snapshot, diagnosis: Pick<Diagnosis, 'context'>): UncheckedFile[] {
+  const ws = snapshot.workspace;
+  if (!ws) return [];
+  const out: UncheckedFile[] = ws.skipped.map((s) => ({ path: s.path === '' ? '.' : s.path, reason: s.reason }));
+  for (const n of diagnosis.context.workspace.notes ?? []) out.push({ path: relativeToRoot(n.file, ws.root) ?? n.file, reason: n.reason });
+  if (ws.truncated) out.push({ path: '.', reason: TRUNCATED_SCAN_REASON });
+  const seen = new Set<string>();
+  return out
+    .filter((u) => {
+      const key = `${u.path}\u0000${u.reason}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
 /** Builds the report for one diagnosis of one snapshot. Pure. */
 export function buildReport(snapshot: Snapshot, diagnosis: Diagnosis, options: BuildReportOptions): DoctorReport {
   const findings = diagnosis.findings.map(toReportFinding);
@@ -151,6 +192,7 @@ export function buildReport(snapshot: Snapshot, diagnosis: Diagnosis, options: B
     snapshot: summarizeSnapshot(snapshot, diagnosis, options.source ?? 'live'),
     summary: countSeverities(findings),
     findings,
+    unchecked: uncheckedFiles(snapshot, diagnosis),
   };
 }
 

@@ -4,6 +4,8 @@
  * location is relative to the checked folder (uriBaseId SRCROOT) with a 1-based region.
  * Findings about the machine have no file of their own: they are anchored on the first line of
  * the workspace's go.work / go.mod when there is one (GitHub rejects results without a location).
+ * Workspace files that were not checked are toolExecutionNotifications of the run's invocation
+ * (level warning, with the file's location), so a log without results is not read as all clear.
  */
 import type { Fix, Location, Severity, TextEdit } from '../finding.js';
 import { DOCS_BASE, ruleDocsUrl } from '../rule.js';
@@ -62,6 +64,18 @@ export interface SarifResult {
   properties: { docsUrl: string; anchored?: boolean; remediations: string[] };
 }
 
+export interface SarifNotification {
+  level: 'warning';
+  message: { text: string };
+  locations?: { physicalLocation: { artifactLocation: SarifArtifactLocation } }[];
+  properties: { path: string; reason: string };
+}
+
+export interface SarifInvocation {
+  executionSuccessful: boolean;
+  toolExecutionNotifications: SarifNotification[];
+}
+
 export interface SarifLog {
   $schema: string;
   version: '2.1.0';
@@ -78,6 +92,7 @@ export interface SarifLog {
         };
       };
       originalUriBaseIds?: Record<string, { uri: string; description: { text: string } }>;
+      invocations?: SarifInvocation[];
       columnKind: 'utf16CodeUnits';
       results: SarifResult[];
       properties: { platform: string; arch: string; goVersion?: string; redacted: boolean };
@@ -157,6 +172,17 @@ function result(f: ReportFinding, ruleIndex: number, report: DoctorReport): Sari
   return out;
 }
 
+/** One workspace file the checks did not look at, as a tool execution notification. */
+function notCheckedNotification(u: { path: string; reason: string }, root: string | null): SarifNotification {
+  const shown = u.path === '.' ? 'the workspace root' : u.path;
+  const out: SarifNotification = { level: 'warning', message: { text: `Not checked: ${shown} — ${u.reason}` }, properties: { path: u.path, reason: u.reason } };
+  if (u.path !== '.' && root) {
+    const base = root.endsWith('/') ? root : `${root}/`;
+    out.locations = [{ physicalLocation: { artifactLocation: artifactLocation(`${base}${u.path}`, root) } }];
+  }
+  return out;
+}
+
 function repositoryUrl(): string {
   return DOCS_BASE.replace(/\/blob\/.*$/, '');
 }
@@ -188,6 +214,8 @@ export function buildSarif(report: DoctorReport, rules: readonly RuleDescriptor[
     properties: { platform: report.snapshot.platform, arch: report.snapshot.arch, redacted: report.snapshot.redacted },
   };
   if (report.snapshot.go.version) run.properties.goVersion = report.snapshot.go.version;
+  const unchecked = report.unchecked ?? [];
+  if (unchecked.length > 0) run.invocations = [{ executionSuccessful: true, toolExecutionNotifications: unchecked.map((u) => notCheckedNotification(u, root)) }];
   if (root && root.startsWith('/')) {
     const base = root.endsWith('/') ? root : `${root}/`;
     run.originalUriBaseIds = { [SRCROOT]: { uri: `file://${encodePathForUri(base)}`, description: { text: 'The folder that was checked.' } } };

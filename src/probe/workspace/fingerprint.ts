@@ -51,6 +51,7 @@ export class FingerprintBuilder {
     this.racy = listing.truncated;
     this.lines = [listing.root, listing.truncated ? 'truncated' : 'complete'];
     for (const s of listing.skipped) this.lines.push(`skipped\u0000${s.path}\u0000${s.reason}`);
+    for (const s of listing.unfollowedLinks) this.lines.push(`unfollowed\u0000${s.path}\u0000${s.reason}`);
   }
 
   /** The identity of candidate `c`, from a stat of it (or of its open file). */

@@ -10,7 +10,7 @@ describe('renderJson (the documented go-doctor/report v1 shape)', () => {
   const parsed = JSON.parse(renderJson(reportWith([shadowed, visionos, note]))) as Record<string, unknown>;
 
   it('has the documented top-level keys, in order', () => {
-    assert.deepEqual(Object.keys(parsed), ['schema', 'version', 'tool', 'snapshot', 'summary', 'findings']);
+    assert.deepEqual(Object.keys(parsed), ['schema', 'version', 'tool', 'snapshot', 'summary', 'findings', 'unchecked']);
     assert.equal(parsed.schema, REPORT_SCHEMA);
     assert.equal(parsed.schema, 'go-doctor/report');
     assert.equal(parsed.version, REPORT_VERSION);
