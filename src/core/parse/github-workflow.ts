@@ -86,6 +86,8 @@ interface ScriptCall {
   span: [number, number] | undefined;
   /** Directory relative to the step's, when `cd` made it known. */
   cwd: string | undefined;
+  /** `make -C dir`: where the recipes run, relative to `cwd`. */
+  makeDir?: string;
 }
 
 /** `./scripts/x.sh`, `bash scripts/x.sh`, `make -C dir goal …` in a step's script. */
@@ -162,9 +164,8 @@ function scriptCalls(script: MappedText): ScriptCall[] {
         else goals.push(t);
       }
       if (!ok || dir.startsWith('/') || makefile?.startsWith('/')) continue;
-      const target = joinRelativePath(dir, makefile ?? 'Makefile');
-      if (target === undefined) continue;
-      out.push({ target, goals, prefix, span, cwd });
+      const target = joinRelativePath(dir, makefile ?? 'Makefile', 'clamp');
+      out.push({ target, goals, prefix, span, cwd, makeDir: dir });
       continue;
     }
     if (!h.startsWith('/') && !h.startsWith('~') && h.includes('/') && !/^\.\.?\/?$/.test(h)) {
@@ -357,7 +358,8 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
             } else if (vf) {
               const sub = substitute(vf, combo, base, false);
               const span = sourceSpan(sub.text);
-              const rel = sub.exact ? relativeDir(relativeDir('', jobDir) ?? '', sub.text.text.trim()) : undefined;
+              // Actions run in the workspace root (defaults.run.working-directory is for run: steps).
+              const rel = sub.exact ? relativeDir('', sub.text.text.trim()) : undefined;
               if (rel !== undefined && span && /(?:^|\/)go\.(?:mod|work)$/.test(rel)) versionFile = { path: rel, file, range: index.range(span[0], span[1]) };
             }
             // A setup-go that may not run leaves the Go unknown.
@@ -425,7 +427,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
                 range: index.range(call.span[0], call.span[1]),
                 target,
                 ...(call.goals ? { goals: call.goals } : {}),
-                cwd: joinRelativePath(stepDir, call.cwd ?? '', 'clamp'),
+                cwd: joinRelativePath(joinRelativePath(stepDir, call.cwd ?? '', 'clamp'), call.makeDir ?? '', 'clamp'),
                 env: callEnv,
                 ...(configHost ? { host: configHost } : {}),
                 ...(goVersion ? { goVersion } : {}),
