@@ -32,6 +32,8 @@ type Combo = Map<string, MappedText>;
 const MAX_COMBOS = 256;
 /** The YAML value (string, number, boolean, null) of each matrix value, for `if:` comparisons. */
 const typedValues = new WeakMap<MappedText, ExprValue>();
+/** Matrix rows that are exactly what GitHub runs (not from `fromJSON(…)`). */
+const exactCombos = new WeakSet<Combo>();
 
 export function parseGithubWorkflow(file: string, path: string, text: string): SourceFacts {
   const facts = emptySourceFacts();
@@ -199,7 +201,9 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
       const expr = m.text.slice(open + 3, close < 0 ? m.text.length : close).trim();
       const mm = /^matrix\.([A-Za-z0-9_.-]+)$/.exec(expr) ?? /^matrix\[\s*'([^']+)'\s*\]$/.exec(expr);
       const em = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
-      const value = mm ? combo.get(mm[1]!) : em ? env.get(em[1]!)?.alts[0]?.value : undefined;
+      // A key the row does not have is an empty string (when the rows are exactly known).
+      const missing = mm && exactCombos.has(combo) && !combo.has(mm[1]!) && ![...combo.keys()].some((k) => k.startsWith(`${mm[1]}.`) || mm[1]!.startsWith(`${k}.`));
+      const value = mm ? (missing ? syntheticText('', m.origins[open] ?? -1) : combo.get(mm[1]!)) : em ? env.get(em[1]!)?.alts[0]?.value : undefined;
       if (value) b.pushMapped(value);
       else {
         exact = false;
@@ -301,6 +305,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
     }
     let firstCombo = true;
     const { combos, exact: comboExact } = matrixInfo(doc, text, get(doc, get(doc, job, 'strategy'), 'matrix'));
+    if (comboExact) for (const c of combos) exactCombos.add(c);
     const jobRun = get(doc, get(doc, job, 'defaults'), 'run');
     const jobShell = scalarString(doc, get(doc, jobRun, 'shell')) ?? defaultShell;
     const jobDir = scalarString(doc, get(doc, jobRun, 'working-directory')) ?? defaultDir;

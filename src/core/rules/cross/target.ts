@@ -190,7 +190,8 @@ export function isCrossCompile(target: Target, host: Host | undefined): boolean 
 
 export function cgoStateOf(config: BuildConfig, target: Target, host: Host | undefined): CgoState {
   const s = config.env.CGO_ENABLED;
-  if (s) {
+  // An empty CGO_ENABLED (a matrix key the row lacks) is cmd/go's default, like an unset one.
+  if (s && s.value !== '') {
     if (s.value === '1') return { state: 'on', explicit: true, setting: s };
     if (s.value === '0') return { state: 'off', explicit: true, setting: s };
     return { state: 'unknown', explicit: true, setting: s };
