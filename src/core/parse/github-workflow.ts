@@ -251,7 +251,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
     return { value: null, text: '' };
   };
 
-  const lookupFor = (combo: Combo | undefined, runner: { goos?: string; goarch?: string } | undefined, env: ShellVars | undefined, envPartlyUnknown: boolean): ContextLookup => {
+  const lookupFor = (combo: Combo | undefined, runner: { goos?: string; goarch?: string } | undefined, env: ShellVars | undefined, envPartlyUnknown: boolean, ownEnv: readonly string[] = []): ContextLookup => {
     const keys = combo ? [...combo.keys()] : [];
     return (path) => {
       const [ctx, ...rest] = path;
@@ -274,7 +274,8 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
       }
       if (ctx === 'env') {
         const [k] = rest;
-        if (!env || k === undefined || rest.length > 1) return UNKNOWN;
+        // The step's own env: may or may not be visible to its `if:` — not decided.
+        if (!env || k === undefined || rest.length > 1 || ownEnv.includes(k)) return UNKNOWN;
         const v = env.get(k) ?? [...env.entries()].find(([n]) => n.toLowerCase() === k.toLowerCase())?.[1];
         if (v) {
           const val = v.alts[0]?.value;
@@ -341,7 +342,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
         const stepIfNode = get(doc, step, 'if');
         if (stepIfNode !== undefined) {
           const cond = ifValue(stepIfNode);
-          const v = evaluateCondition(cond.value, lookupFor(comboExact ? combo : undefined, runner, base, state.envNotes.length > 0));
+          const v = evaluateCondition(cond.value, lookupFor(comboExact ? combo : undefined, runner, base, state.envNotes.length > 0, keysOf(doc, get(doc, step, 'env'))));
           if (v === false) continue;
           if (v === UNKNOWN) stepCondition = `${stepRef} runs only when \`if: ${conditionText(cond.text)}\` holds`;
         }
