@@ -90,6 +90,8 @@ interface ScriptCall {
   cwd: string | undefined;
   /** `make -C dir`: where the recipes run, relative to `cwd`. */
   makeDir?: string;
+  /** Index of the command in the script (what runs before it can export variables). */
+  at: number;
 }
 
 /** `./scripts/x.sh`, `bash scripts/x.sh`, `make -C dir goal …` in a step's script. */
@@ -137,7 +139,7 @@ function scriptCalls(script: MappedText): ScriptCall[] {
       while (j < ws.length && ws[j]!.value.text.startsWith('-') && ws[j]!.value.text !== '-c') j++;
       const w = ws[j];
       if (!w || w.value.text === '-c' || w.expansions.length > 0 || w.value.text.startsWith('/')) continue;
-      out.push({ target: w.value.text, prefix, span, cwd });
+      out.push({ target: w.value.text, prefix, span, cwd, at: cmd.start });
       continue;
     }
     if (h === 'make' || h === 'gmake') {
@@ -167,11 +169,11 @@ function scriptCalls(script: MappedText): ScriptCall[] {
       }
       if (!ok || dir.startsWith('/') || makefile?.startsWith('/')) continue;
       const target = joinRelativePath(dir, makefile ?? 'Makefile', 'clamp');
-      out.push({ target, goals, prefix, span, cwd, makeDir: dir });
+      out.push({ target, goals, prefix, span, cwd, makeDir: dir, at: cmd.start });
       continue;
     }
     if (!h.startsWith('/') && !h.startsWith('~') && h.includes('/') && !/^\.\.?\/?$/.test(h)) {
-      out.push({ target: h, prefix, span, cwd });
+      out.push({ target: h, prefix, span, cwd, at: cmd.start });
     }
   }
   return out;
@@ -413,11 +415,13 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
             facts.configs.push(config);
           }
           if (stepDir !== undefined) {
-            for (const call of scriptCalls(script)) {
+            for (const call of scriptCalls(script).slice(0, MAX_CALLS_PER_STEP)) {
               const target = call.cwd === undefined ? undefined : joinRelativePath(joinRelativePath(stepDir, call.cwd, 'clamp'), call.target);
               if (target === undefined || !call.span) continue;
               const callEnv: Record<string, SettingValue> = {};
-              for (const [name, v] of stepEnv) {
+              // What the script exports before the call is the called file's environment too.
+              const before = call.at > 0 ? interpretShell(sliceMapped(script, 0, call.at), { vars: stepEnv, ...(span ? { home: span } : {}) }).vars : stepEnv;
+              for (const [name, v] of before) {
                 const alt = v.alts[0];
                 if (!v.exported || !alt) continue;
                 const s = settingFromAssignment(file, index, { name, value: alt.value, raw: alt.raw, ...(alt.full ? { full: alt.full } : {}) });
@@ -476,6 +480,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
 }
 
 const GO_SETTING = /^(GO|CGO_|CC$|CXX$)/;
+const MAX_CALLS_PER_STEP = 32;
 
 /** One invocation per call, environment, Go and conditions (matrix rows that agree merge). */
 function dedupeInvocations(list: FileInvocation[]): FileInvocation[] {

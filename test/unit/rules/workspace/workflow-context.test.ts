@@ -89,8 +89,8 @@ describe('workflows read as they run', () => {
       inv.map((i) => [i.target, i.cwd, i.goals ?? null, i.range.start.line + 1, i.env.GOOS?.value, i.env.CGO_ENABLED?.value ?? null, i.goVersion?.value, i.host?.goos]),
       [
         ['build/scripts/build-android.sh', 'build', null, 18, 'android', '1', '1.24', 'linux'],
-        ['Makefile', '', ['release'], 19, 'android', null, '1.24', 'linux'],
-        ['tools/gen.sh', 'build', null, 20, 'android', null, '1.24', 'linux'],
+        ['Makefile', '', ['release'], 20, 'android', '0', '1.24', 'linux'],
+        ['tools/gen.sh', 'build', null, 21, 'android', '0', '1.24', 'linux'],
       ],
     );
     assert.deepEqual(inv[0]!.conditions, ["step \"Build Android\" runs only when `if: github.ref == 'refs/heads/main'` holds"]);
