@@ -30,6 +30,7 @@ export interface GithubFileWrites {
 const TARGET = String.raw`(?:"?\$\{?(GITHUB_ENV|GITHUB_PATH)\}?"?|\$env:(GITHUB_ENV|GITHUB_PATH))`;
 const REDIRECT_RE = new RegExp(String.raw`(?:^|[^<>&0-9])(?:1?>>|1?>(?!>))\s*${TARGET}(?![A-Za-z0-9_])`);
 const TEE_RE = new RegExp(String.raw`\|\s*(?:sudo\s+)?tee\s+(?:-a\s+|--append\s+)${TARGET}(?![A-Za-z0-9_])`);
+const PWSH_RE = /\b(?:Out-File|Add-Content|Set-Content)\b[^|;]*\$env:(GITHUB_ENV|GITHUB_PATH)\b/i;
 const HEREDOC_RE = /<<(-?)\s*(['"]?)([A-Za-z_][A-Za-z0-9_]*)\2/;
 const UNKNOWN = '\uFFFF';
 const MAX_LINES = 5000;
@@ -323,6 +324,17 @@ export function githubFileWrites(script: MappedText, vars: VarLookup): GithubFil
       continue;
     }
     if (/^\s*#/.test(t)) continue;
+    const ps = PWSH_RE.exec(t);
+    if (ps) {
+      // PowerShell: `"A=1" | Out-File -FilePath $env:GITHUB_ENV -Append`, `Add-Content … -Value "A=1"`.
+      const kind = ps[1]!;
+      const value = /-Value\s+("[^"]*"|'[^']*'|\S+)/i.exec(t);
+      const pipe = lastUnquotedPipe(t.slice(0, ps.index));
+      const src = value ? sliceMapped(line.text, value.index + value[0].length - value[1]!.length, value.index + value[0].length) : pipe >= 0 ? trimMapped(sliceMapped(line.text, 0, pipe)) : undefined;
+      const out = src ? outputOf(src, vars) : undefined;
+      emit(kind, out, line.at, src?.text ?? t);
+      continue;
+    }
     const redirect = REDIRECT_RE.exec(t) ?? TEE_RE.exec(t);
     if (!redirect) continue;
     const kind = redirect[1] ?? redirect[2]!;

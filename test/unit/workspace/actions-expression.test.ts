@@ -3,6 +3,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { evaluateCondition, evaluateExpression, UNKNOWN, type ContextLookup } from '../../../src/core/parse/actions-expression.js';
 import { githubFileWrites } from '../../../src/core/parse/github-env-writes.js';
+import { parseGithubWorkflow } from '../../../src/core/parse/github-workflow.js';
+import { runsOnPlatform } from '../../../src/core/knowledge/runners.js';
 import { sourceText, syntheticText } from '../../../src/core/parse/mapped-text.js';
 
 const ctx: ContextLookup = (path) => {
@@ -94,6 +96,9 @@ describe('$GITHUB_ENV and $GITHUB_PATH writes', () => {
     assert.deepEqual(envOf('echo CGO_ENABLED=0 | tee -a "$GITHUB_ENV"'), ['CGO_ENABLED=0']);
     assert.deepEqual(envOf('echo "CGO_ENABLED=1" >> $env:GITHUB_ENV'), ['CGO_ENABLED=1']);
     assert.deepEqual(envOf('echo A=1 >> $GITHUB_ENV; echo B=2 >> $GITHUB_ENV'), ['A=1', 'B=2']);
+    assert.deepEqual(envOf('"CGO_ENABLED=1" | Out-File -FilePath $env:GITHUB_ENV -Append'), ['CGO_ENABLED=1']);
+    assert.deepEqual(envOf('Add-Content -Path $env:GITHUB_ENV -Value "CC=clang"'), ['CC=clang']);
+    assert.deepEqual(githubFileWrites(sourceText('Get-Env | Out-File $env:GITHUB_ENV', 0), vars).unreadEnv, [0]);
   });
   it('reads { … } groups, heredocs and NAME<<DELIM values', () => {
     assert.deepEqual(envOf('{ echo "A=1"; echo "B=2"; } >> "$GITHUB_ENV"'), ['A=1', 'B=2']);
@@ -123,5 +128,29 @@ describe('$GITHUB_ENV and $GITHUB_PATH writes', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('runner platforms', () => {
+  it('reads hosted labels and self-hosted label sets; a bare `linux` label says nothing about the architecture', () => {
+    assert.deepEqual(runsOnPlatform(['ubuntu-24.04-arm']), { goos: 'linux', goarch: 'arm64' });
+    assert.deepEqual(runsOnPlatform(['self-hosted', 'linux', 'ARM64']), { goos: 'linux', goarch: 'arm64' });
+    assert.deepEqual(runsOnPlatform(['self-hosted', 'Windows', 'X64']), { goos: 'windows', goarch: 'amd64' });
+    assert.deepEqual(runsOnPlatform(['self-hosted', 'gpu']), undefined);
+    assert.deepEqual(runsOnPlatform(['linux']), { goos: 'linux' });
+  });
+  it('a workflow job on [self-hosted, linux, ARM64] runs its commands there, and runner.arch decides its if:', () => {
+    const text = [
+      'jobs:',
+      '  b:',
+      '    runs-on: [self-hosted, linux, ARM64]',
+      '    steps:',
+      "      - if: runner.arch == 'X64'",
+      '        run: GOARCH=386 go build ./...',
+      "      - if: runner.arch == 'arm64'",
+      '        run: GOOS=windows go build ./...',
+    ].join('\n');
+    const configs = parseGithubWorkflow('/w/.github/workflows/a.yml', '.github/workflows/a.yml', text).configs;
+    assert.deepEqual(configs.map((c) => [c.env.GOOS?.value ?? null, c.env.GOARCH?.value ?? null, c.host?.goos, c.host?.goarch, c.host?.runner, c.conditions ?? []]), [['windows', null, 'linux', 'arm64', 'self-hosted', []]]);
   });
 });
