@@ -85,7 +85,8 @@ export function releaseOf(ctx: RuleContext, config: BuildConfig | undefined): Go
     if (minor === undefined) return undefined;
     // On a runner GOTOOLCHAIN defaults to auto: a go.mod asking for a newer Go switches to it
     // (the golang images set GOTOOLCHAIN=local).
-    if (config?.tool === 'github-workflow' && (config.env.GOTOOLCHAIN?.value ?? 'auto').endsWith('auto')) {
+    // (Go 1.21 introduced toolchain switching.)
+    if (config?.tool === 'github-workflow' && minor >= 21 && (config.env.GOTOOLCHAIN?.value ?? 'auto').endsWith('auto')) {
       const mod = moduleFor(ctx, config.dir);
       if (mod?.minor !== undefined && mod.minor > minor) return { label: `Go 1.${mod.minor} (actions/setup-go installs Go 1.${minor}; ${relName(ctx, mod.file)} asks for 1.${mod.minor} and GOTOOLCHAIN=auto switches to it)`, minor: mod.minor, source: 'config' };
     }

@@ -59,12 +59,16 @@ describe('workflows read as they run', () => {
       'cross/cgo-without-cc warning .github/workflows/runner.yml:18:26',
       'cross/unsupported-pair error .github/workflows/runner.yml:28:34',
       'cross/unsupported-pair error .github/workflows/runner.yml:39:34',
+      'cross/unsupported-pair error .github/workflows/runner.yml:47:34',
     ]);
     const cc = found.find((f) => f.rule === 'cross/cgo-without-cc')!;
     assert.match(cc.message, /job "i386-bare"/);
     assert.match(cc.message, /`gcc -m32`, which needs gcc-multilib/);
     const fromFile = found.find((f) => where(f) === '.github/workflows/runner.yml:28:34')!;
     assert.match(fromFile.message, /Go 1\.26 \(actions\/setup-go from tools\/go\.mod\)/);
+    // setup-go installs 1.24, but tools/go.mod says go 1.26.0: GOTOOLCHAIN=auto runs go1.26.
+    const switched = found.find((f) => where(f) === '.github/workflows/runner.yml:47:34')!;
+    assert.match(switched.message, /Go 1\.26 \(actions\/setup-go installs Go 1\.24; tools\/go\.mod asks for 1\.26 and GOTOOLCHAIN=auto switches to it\)/);
   });
 
   it('pattern 3: the same findings whatever machine runs the doctor', async () => {
