@@ -5,10 +5,10 @@
  * fails without it — while a distribution build (go1.27 here) names a per-target compiler.
  */
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CGO_HELLO, go, missingToolchains, module, type Minor } from './toolchains.js';
+import { CGO_HELLO, go, HELLO, missingToolchains, module, type Minor } from './toolchains.js';
 
 const skip = missingToolchains() ?? (process.arch !== 'x64' || process.platform !== 'linux' ? 'needs linux/amd64' : undefined);
 const dirs: string[] = [];
@@ -39,5 +39,16 @@ describe('the C compiler a CI runner uses for 386', { skip }, () => {
     dirs.push(dir);
     const cc = await go('1.27', dir, ['env', 'CC'], { GOOS: 'linux', GOARCH: '386' });
     assert.notEqual(cc.stdout.trim(), 'gcc');
+  });
+});
+
+describe('GOTOOLCHAIN=auto on a runner: a go.mod asking for a newer Go switches to it', { skip: missingToolchains() }, () => {
+  it('go1.21 with `go 1.24.0` in go.mod runs (downloads) go1.24.0 instead of building itself', async () => {
+    const dir = module(HELLO);
+    dirs.push(dir);
+    writeFileSync(join(dir, 'go.mod'), 'module example.com/hello\n\ngo 1.24.0\n');
+    const r = await go('1.21', dir, ['build', '.'], { GOTOOLCHAIN: 'auto' });
+    assert.notEqual(r.exitCode, 0, 'GOPROXY=off: the download fails here');
+    assert.match(r.stderr, /go: downloading go1\.24\.0 \(/);
   });
 });
