@@ -17,3 +17,4 @@ export { compareMacOS, macOSLabel, macOSMajorForDarwin, type MacOSVersion } from
 export { isKnownPort, knownPortMinors, portsFor } from './ports.js';
 export { CGO_COMPILER_HEURISTIC_SINCE, compilerProgram, defaultCCFor } from './c-compiler.js';
 export { cltMajorAtMacOSRelease, oldestAcceptedCltMajor } from './clt-versions.js';
+export { actionToolchain, installedToolchains, officialDefaultCc, runnerArchName, runnerOsName, runnerPlatform, runsOnPlatform, type RunnerPlatform } from './runners.js';

@@ -89,8 +89,12 @@ export interface BuildConfig {
   dir: string;
   /** Where settings can be added for this configuration alone (quick fixes). */
   insertion?: EnvInsertion;
-  /** The machine that runs it, when the file says (CI runner label, container image). */
-  host?: { goos?: string; goarch?: string; from: string };
+  /**
+   * The machine that runs it, when the file says (CI runner label, container image). `runner`:
+   * a CI runner (its C compiler is modelled, never read from this machine); `tools`: C toolchains
+   * earlier steps install there (gcc-multilib, gcc-<triple>, mingw-w64, zig, android-ndk).
+   */
+  host?: { goos?: string; goarch?: string; from: string; runner?: 'github-hosted' | 'self-hosted' | 'container'; tools?: string[] };
   /**
    * Why this configuration may not run as read, in words that complete "only if …" / "unless …"
    * clauses in messages, e.g. "`if: runner.os == 'Linux'` holds for this row" or "whoever runs
@@ -106,6 +110,11 @@ export interface BuildConfig {
   variant?: string;
   /** The Go version it uses, when the file pins one (actions/setup-go …). */
   goVersion?: { value: string; file: string; range: Range };
+  /**
+   * The Go version is read from this workspace file (setup-go's `go-version-file`: go.mod or
+   * go.work, workspace-relative): its `toolchain`/`go` line names the Go that runs.
+   */
+  goVersionFile?: { path: string; file: string; range: Range };
   /**
    * goreleaser: `product` targets come from goos × goarch and invalid pairs among them are
    * silently skipped by goreleaser; `explicit` ones come from `targets:` and are built as given.

@@ -65,6 +65,7 @@ const SHELL = ['GOOS=', 'visionos', 'export ', 'for x in a b; do ', 'done', '$x'
 const MAKE = [...SHELL, '\t', ':', ':=', '?=', '+=', '!=', '$(GO)', '$$', 'ifeq (a,b)\n', 'endif\n', 'define X\n', 'endef\n', 'build:\n', 'x: GOOS=ios\n'];
 const DOCKER = [...SHELL, 'FROM ', 'golang:1.24 ', 'AS b\n', 'ENV ', 'ARG ', 'RUN ', '--mount=type=cache ', '--platform=linux/arm64 ', '# escape=`\n', 'TARGETOS', '\n'];
 const YAML = ['builds:\n', '  - ', 'goos: ', '[linux, ios]', 'goarch: ', 'env:\n', '    - CGO_ENABLED=0\n', '&a ', '*a', '<<: *a\n', 'targets: ', 'ignore:\n', 'jobs:\n', '  b:\n', '    runs-on: ', 'strategy:\n', 'matrix:\n', 'include:\n', 'run: |\n', '      go build\n', '${{ matrix.goos }}', '{{ .Os }}', ': ', '- ', '\n', '  ', '"', "'", '|', '>'];
+const WORKFLOW = [...YAML, '    if: ', "matrix.goos != 'android'", '${{ failure() }}', "runner.os == 'Linux'", '      - ', 'uses: actions/setup-go@v5\n', 'with:\n', 'go-version-file: go.mod\n', 'working-directory: ', 'echo "CGO_ENABLED=1" >> $GITHUB_ENV\n', '{ echo A=1; } >> "$GITHUB_ENV"', 'X<<EOF', 'echo /opt/go/bin >> $GITHUB_PATH', './scripts/b.sh ', 'make -C .. release', 'bash ../x.sh'];
 const JSON_TOKENS = ['{', '}', '[', ']', ',', ':', '"go.toolsEnvVars"', '"GOOS"', '"windows"', '"go.languageServerFlags"', '"-rpc.trace"', '"go.goroot"', '"gopls"', '"build.env"', '// c\n', '/* c */', '"configurations"', '"tasks"', '"type"', '"go"', '"shell"', '"command"', '"env"', ' ', '\n'];
 const GO = ['//go:build ', 'linux', ' && ', ' || ', '!', '(', ')', '// +build ', 'package x\n', 'import ', '"C"', '(\n', ')\n', '/*', '*/', '#cgo LDFLAGS: -framework OpenCL\n', '\n', '//', 'func f() {}\n', '`', '"fmt"'];
 
@@ -75,6 +76,7 @@ describe('workspace parsers on hostile input', () => {
     ['Dockerfile', DOCKER, (t) => parseDockerfile('/w/Dockerfile', 'Dockerfile', t)],
     ['goreleaser', YAML, (t) => parseGoreleaser('/w/.goreleaser.yaml', '.goreleaser.yaml', t)],
     ['GitHub workflow', YAML, (t) => parseGithubWorkflow('/w/.github/workflows/a.yml', '.github/workflows/a.yml', t)],
+    ['GitHub workflow (if:, $GITHUB_ENV, scripts)', WORKFLOW, (t) => parseGithubWorkflow('/w/.github/workflows/a.yml', '.github/workflows/a.yml', t)],
     ['VS Code settings', JSON_TOKENS, (t) => parseVsCodeSettings('/w/.vscode/settings.json', t)],
     ['VS Code launch', JSON_TOKENS, (t) => parseVsCodeLaunch('/w/.vscode/launch.json', t)],
     ['VS Code tasks', [...JSON_TOKENS, ...SHELL], (t) => parseVsCodeTasks('/w/.vscode/tasks.json', t)],

@@ -1,4 +1,5 @@
 import type { Finding, Fix } from '../../finding.js';
+import { officialDefaultCc } from '../../knowledge/index.js';
 import type { Rule } from '../../rule.js';
 import type { BuildConfig } from '../../workspace/build-config.js';
 import { memoOnIndex, packageIndex, resolvePatterns, targetPackagesFor } from '../../workspace/go-packages.js';
@@ -15,7 +16,23 @@ function foreign(goos: string, goarch: string, host: Host): boolean | undefined 
   if (goos !== host.goos) return true;
   if (goos === 'darwin') return false;
   if (!host.goarch) return undefined;
-  return goarch !== host.goarch;
+  if (goarch === host.goarch) return false;
+  // A CI runner or container runs an official Go, whose C compiler is plain gcc: for 386 on
+  // amd64 cmd/go passes -m32, which builds once gcc-multilib is installed (knowledge/runners).
+  if (host.runner && goos === 'linux' && host.goarch === 'amd64' && goarch === '386' && host.tools?.includes('gcc-multilib')) return false;
+  return true;
+}
+
+/** Why the default compiler fails, in the words of the machine that runs the build. */
+function defaultCompilerWords(goos: string, goarch: string, host: Host): string {
+  if (host.runner) {
+    const cc = officialDefaultCc(host.goos) ?? 'its default C compiler';
+    if (goos === 'linux' && host.goos === 'linux' && host.goarch === 'amd64' && goarch === '386') {
+      return `so cmd/go (an official Go build on ${host.from}) compiles it with \`${cc} -m32\`, which needs gcc-multilib, and no earlier step installs it: the build fails unless the runner has it`;
+    }
+    return `so cmd/go (an official Go build on ${host.from}) compiles it with \`${cc}\`, which targets ${host.goos}${host.goarch ? `/${host.goarch}` : ''}: the build fails unless a C cross toolchain for ${goos}/${goarch} is configured`;
+  }
+  return `so cmd/go compiles it with its default C compiler, which targets ${host.goos}${host.goarch ? `/${host.goarch}` : ''} (${host.from}): the build fails unless a C cross toolchain for ${goos}/${goarch} is configured`;
 }
 
 export const cgoWithoutCc: Rule = {
@@ -38,6 +55,11 @@ go1.27 \`cgo: C compiler "aarch64-linux-gnu-gcc" not found\` (a distribution bui
 configured cross CC), go1.21 assembler errors in \`gcc_arm64.S\`; for windows/amd64 \`windows.h: No
 such file or directory\`; for darwin \`cgo: C compiler "clang" not found\`. An architecture change on
 a Mac is fine: Apple clang builds both arm64 and x86_64.
+
+**CI runners** are judged as they are, never by this machine's \`go env\` or compilers: a runner or
+container runs an official Go build, whose C compiler is plain \`gcc\` (Linux, Windows) or
+\`clang\` (macOS) for every target. \`GOARCH=386\` on a linux/amd64 runner builds once an earlier
+step installs \`gcc-multilib\` (cmd/go passes \`-m32\`), so such a job is not reported.
 
 **Fix:** set \`CC\` (and \`CXX\`) to a C cross compiler for the target, or build on a machine of that
 platform.
@@ -84,7 +106,7 @@ checks that each fails.`,
             {
               rule: 'cross/cgo-without-cc',
               severity: 'warning',
-              message: `${capitalize(config.label)} has cgo on for ${target.goos}/${target.goarch} and builds C code (${cgoCode.slice(0, 2).join(', ')}${cgoCode.length > 2 ? ', …' : ''}) but sets no CC, so cmd/go compiles it with its default C compiler, which targets ${host.goos}${host.goarch ? `/${host.goarch}` : ''} (${host.from}): the build fails unless a C cross toolchain for ${target.goos}/${target.goarch} is configured.`,
+              message: `${capitalize(config.label)} has cgo on for ${target.goos}/${target.goarch} and builds C code (${cgoCode.slice(0, 2).join(', ')}${cgoCode.length > 2 ? ', …' : ''}) but sets no CC, ${defaultCompilerWords(target.goos, target.goarch, host)}.`,
               evidence: [configEvidence(config), ...cgoCode.slice(0, 3).map((p) => ({ kind: 'note' as const, text: `import "C" in ${p}` }))],
               location: { file: cgo.file, range: cgo.range },
               fixes,

@@ -16,6 +16,10 @@ export interface Host {
   goos?: string;
   goarch?: string;
   from: string;
+  /** A CI runner or container: its compiler is modelled (go.dev build defaults), never this machine's. */
+  runner?: 'github-hosted' | 'self-hosted' | 'container';
+  /** C toolchains earlier steps install there. */
+  tools?: string[];
 }
 
 export interface GoRelease {
@@ -46,20 +50,66 @@ export function hostOf(ctx: RuleContext, config: BuildConfig): Host | undefined 
   return runsLocally(config) ? machineHost(ctx.machine) : undefined;
 }
 
+/**
+ * The minor of a setup-go `go-version` / golang image tag: `1.22`, `1.22.3`, `go1.22`, `~1.22`,
+ * `1.22.x`; `stable`/`latest`, `^1.22`, `>=1.21`, `1.x` resolve to the newest release (the
+ * newest the doctor knows); `oldstable` to the one before.
+ */
+export function versionSpecMinor(spec: string): number | undefined {
+  const v = spec.trim();
+  if (/^(stable|latest|\*|x|1\.x|1|\^1(\.\d+)*(\.x)?|>=?\s*1(\.\d+)*)$/i.test(v)) return NEWEST_KNOWN_MINOR;
+  if (/^oldstable$/i.test(v)) return NEWEST_KNOWN_MINOR - 1;
+  const m = /^(?:~|=|v|go)?\s*1\.(\d+)(?:\.(?:\d+|x)|rc\d+|beta\d+)?(?:[-.][\w.]*)?$/i.exec(v);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** The go.mod/go.work whose `go`/`toolchain` lines decide a directory's Go (go.work wins). */
+function moduleFor(ctx: RuleContext, dir: string): { minor?: number; file: string } | undefined {
+  const mods = ctx.workspace.modules ?? [];
+  const work = mods.find((m) => m.kind === 'go.work' && (m.dir ?? '') === '');
+  const covering = mods
+    .filter((m) => m.kind === 'go.mod' && (m.dir === undefined || m.dir === '' || dir === m.dir || dir.startsWith(`${m.dir}/`)))
+    .sort((a, b) => (b.dir ?? '').length - (a.dir ?? '').length)[0];
+  const m = work ?? covering;
+  if (!m) return undefined;
+  const minors = [m.go?.value, m.toolchain?.value].map((v) => (v ? goMinorOf(v.startsWith('go') ? v : `go${v}`) : undefined)).filter((x): x is number => x !== undefined);
+  return { file: m.file, ...(minors.length > 0 ? { minor: Math.max(...minors) } : {}) };
+}
+
 /** The Go release a configuration builds with. */
 export function releaseOf(ctx: RuleContext, config: BuildConfig | undefined): GoRelease | undefined {
   const pinned = config?.goVersion?.value;
   if (pinned !== undefined) {
-    const v = pinned.trim();
-    const minor = /^(stable|latest)$/i.test(v) ? NEWEST_KNOWN_MINOR : /^oldstable$/i.test(v) ? NEWEST_KNOWN_MINOR - 1 : /^[^\d]*1\.(\d+)/.exec(v) ? Number(/^[^\d]*1\.(\d+)/.exec(v)![1]) : undefined;
+    const minor = versionSpecMinor(pinned);
     const via = config?.tool === 'dockerfile' ? 'the golang image' : 'actions/setup-go';
-    if (minor !== undefined) return { label: `Go 1.${minor} (${via})`, minor, source: 'config' };
-    return undefined;
+    if (minor === undefined) return undefined;
+    // On a runner GOTOOLCHAIN defaults to auto: a go.mod asking for a newer Go switches to it
+    // (the golang images set GOTOOLCHAIN=local).
+    // (Go 1.21 introduced toolchain switching.)
+    if (config?.tool === 'github-workflow' && minor >= 21 && (config.env.GOTOOLCHAIN?.value ?? 'auto').endsWith('auto')) {
+      const mod = moduleFor(ctx, config.dir);
+      if (mod?.minor !== undefined && mod.minor > minor) return { label: `Go 1.${mod.minor} (actions/setup-go installs Go 1.${minor}; ${relName(ctx, mod.file)} asks for 1.${mod.minor} and GOTOOLCHAIN=auto switches to it)`, minor: mod.minor, source: 'config' };
+    }
+    return { label: `Go 1.${minor} (${via})`, minor, source: 'config' };
+  }
+  if (config?.goVersionFile) {
+    const path = config.goVersionFile.path;
+    const m = (ctx.workspace.modules ?? []).find((x) => relName(ctx, x.file) === path);
+    const minors = [m?.go?.value, m?.toolchain?.value].map((v) => (v ? goMinorOf(v.startsWith('go') ? v : `go${v}`) : undefined)).filter((x): x is number => x !== undefined);
+    if (minors.length === 0) return undefined;
+    const minor = Math.max(...minors);
+    return { label: `Go 1.${minor} (actions/setup-go from ${path})`, minor, source: 'config' };
   }
   if (config && !runsLocally(config) && config.tool !== 'goreleaser') return undefined;
   const v = ctx.machine.go.version;
   if (!v) return undefined;
   return { label: v.raw, ...(v.major === 1 && !v.devel ? { minor: v.minor } : {}), source: 'machine' };
+}
+
+/** A module file's path relative to the workspace root. */
+function relName(ctx: RuleContext, file: string): string {
+  const root = ctx.workspace.root;
+  return root && file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file;
 }
 
 const tableCache = new Map<string, Port[] | undefined>();
@@ -141,7 +191,8 @@ export function isCrossCompile(target: Target, host: Host | undefined): boolean 
 
 export function cgoStateOf(config: BuildConfig, target: Target, host: Host | undefined): CgoState {
   const s = config.env.CGO_ENABLED;
-  if (s) {
+  // An empty CGO_ENABLED (a matrix key the row lacks) is cmd/go's default, like an unset one.
+  if (s && s.value !== '') {
     if (s.value === '1') return { state: 'on', explicit: true, setting: s };
     if (s.value === '0') return { state: 'off', explicit: true, setting: s };
     return { state: 'unknown', explicit: true, setting: s };
@@ -154,15 +205,59 @@ export function builds(config: BuildConfig): boolean {
   return ['build', 'install', 'run', 'test'].includes(config.action) && !config.goreleaser?.skipped;
 }
 
-/** Drops findings that repeat at one place, whatever their wording (one per location). */
+/**
+ * One finding per rule and place: findings at the same anchor (a matrix, a loop, several Go
+ * versions repeat one mistake) merge into the worst one, naming every variant it applies to.
+ */
 export function dedupeByLocation(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const l = f.location;
-    const key = `${f.rule}|${l?.file}|${l?.range.start.line}:${l?.range.start.character}-${l?.range.end.line}:${l?.range.end.character}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  return mergeAtAnchor(findings);
+}
+
+const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+const MAX_VARIANTS = 6;
+const MAX_EVIDENCE = 10;
+/** The variant (matrix row, Go version …) of the configuration a finding was made for. */
+const variants = new WeakMap<Finding, string>();
+
+function anchorKey(f: Finding): string {
+  const l = f.location;
+  return `${f.rule}|${l?.file}|${l?.range.start.line}:${l?.range.start.character}-${l?.range.end.line}:${l?.range.end.character}`;
+}
+
+function mergeAtAnchor(findings: Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const order: string[] = [];
+  for (const f of findings) {
+    const k = anchorKey(f);
+    const g = groups.get(k);
+    if (g) g.push(f);
+    else {
+      groups.set(k, [f]);
+      order.push(k);
+    }
+  }
+  return order.map((k) => {
+    const g = groups.get(k)!;
+    if (g.length === 1) return g[0]!;
+    const worst = g.reduce((a, b) => (SEVERITY_RANK[b.severity] < SEVERITY_RANK[a.severity] ? b : a));
+    const names = [...new Set(g.map((f) => variants.get(f)).filter((v): v is string => v !== undefined))];
+    let message = worst.message;
+    if (names.length > 1) {
+      const shown = names.slice(0, MAX_VARIANTS).join('; ');
+      message += ` (applies to: ${shown}${names.length > MAX_VARIANTS ? `; … ${names.length} in all` : ''})`;
+    }
+    const seen = new Set<string>();
+    const evidence = [];
+    for (const f of [worst, ...g]) {
+      for (const e of f.evidence) {
+        const key = JSON.stringify(e);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        evidence.push(e);
+      }
+    }
+    const merged: Finding = { ...worst, message, evidence: evidence.slice(0, MAX_EVIDENCE) };
+    return merged;
   });
 }
 
@@ -171,16 +266,12 @@ export function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-/** Drops findings that repeat (same rule, place and message; loops and matrices repeat them). */
+/**
+ * Merges findings that repeat at one place (same rule and anchor; loops, matrices and Go versions
+ * repeat them): one finding with the worst severity, listing the variants it applies to.
+ */
 export function dedupeFindings(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const l = f.location;
-    const key = `${f.rule}|${l?.file}|${l?.range.start.line}:${l?.range.start.character}-${l?.range.end.line}:${l?.range.end.character}|${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return mergeAtAnchor(findings);
 }
 
 /** "the `go build` command on line 12 (target "build")" → for evidence. */
@@ -257,6 +348,8 @@ export function perConfig(ctx: RuleContext, rule: string, config: BuildConfig, c
   const hit = memos.get(config);
   if (hit && hit.machine === ctx.machine && hit.index === index) return hit.findings;
   const findings = applyCertainty(compute(), config);
+  const variant = config.variant ?? (config.goreleaser ? config.goreleaser.target : config.goVersion ? `Go ${config.goVersion.value}` : config.label);
+  if (variant) for (const f of findings) variants.set(f, config.goVersion && config.variant && !config.variant.includes(config.goVersion.value) ? `${variant}, Go ${config.goVersion.value}` : variant);
   memos.set(config, { machine: ctx.machine, index, findings });
   return findings;
 }

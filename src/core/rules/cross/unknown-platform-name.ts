@@ -8,6 +8,7 @@ import type { Evidence, Finding, Fix, Severity } from '../../finding.js';
 import type { Port } from '../../machine.js';
 import type { RuleContext } from '../../rule.js';
 import type { BuildConfig, SettingValue } from '../../workspace/build-config.js';
+import { applyCertainty } from '../../workspace/certainty.js';
 import { replaceValueEdit } from '../../workspace/env-edit.js';
 import { ARCH_MISTAKES, KNOWN_ARCH, KNOWN_OS, OS_MISTAKES, suggestName } from '../../workspace/go-names.js';
 import { anyReleasePorts, configEvidence, dedupeFindings, hostOf, portsOf, quoteList, releaseOf, targetOf } from './target.js';
@@ -27,7 +28,12 @@ function candidates(ctx: RuleContext, which: Which): Candidate[] {
   for (const config of ctx.workspace.buildConfigs ?? []) {
     const s = config.env[which];
     if (!s || s.value === undefined || s.value === '') continue;
-    if (seen.has(key(s))) continue;
+    if (seen.has(key(s))) {
+      // Prefer a configuration that certainly runs (its finding need not be capped).
+      const at = out.findIndex((c) => key(c.setting) === key(s));
+      if (at >= 0 && (out[at]!.config?.conditions?.length ?? 0) > 0 && (config.conditions?.length ?? 0) === 0) out[at] = { setting: s, config };
+      continue;
+    }
     seen.add(key(s));
     out.push({ setting: s, config });
   }
@@ -67,7 +73,10 @@ export function checkUnknownName(ctx: RuleContext, which: Which, rule: string): 
 
     const host = config ? hostOf(ctx, config) : undefined;
     const target = config ? targetOf(config, host) : undefined;
-    const otherValue = which === 'GOOS' ? (target?.goarch ?? ctx.machine.go.env?.GOARCH ?? ctx.machine.go.hostArch) : (target?.goos ?? ctx.machine.go.env?.GOOS ?? ctx.machine.go.hostOs);
+    // A CI runner's or container's platform is never this machine's.
+    const machineOs = config ? undefined : (ctx.machine.go.env?.GOOS ?? ctx.machine.go.hostOs);
+    const machineArch = config ? undefined : (ctx.machine.go.env?.GOARCH ?? ctx.machine.go.hostArch);
+    const otherValue = which === 'GOOS' ? (target?.goarch ?? machineArch) : (target?.goos ?? machineOs);
     const pair = which === 'GOOS' ? `${value}/${otherValue ?? '<GOARCH>'}` : `${otherValue ?? '<GOOS>'}/${value}`;
     const goError = `go: unsupported GOOS/GOARCH pair ${pair}`;
     const releaseText = ports ? (release?.source === 'machine' && ctx.machine.go.portsSource !== 'knowledge' ? `\`go tool dist list\` of ${release.label}` : `the ports of ${release?.label}`) : 'the ports of any Go release from 1.21 to 1.27';
@@ -110,7 +119,8 @@ export function checkUnknownName(ctx: RuleContext, which: Which, rule: string): 
     const evidence: Evidence[] = [{ kind: 'file', file: setting.file, excerpt: `${which}=${value}`, line: setting.range.start.line }];
     if (config) evidence.push(configEvidence(config));
     evidence.push({ kind: 'note', text: `${which} values in ${releaseText}: ${quoteList(valid, 60)}` });
-    findings.push({ rule, severity, message, evidence, location: { file: setting.file, range: setting.range }, fixes });
+    const finding: Finding = { rule, severity, message, evidence, location: { file: setting.file, range: setting.range }, fixes };
+    findings.push(...(config ? applyCertainty([finding], config) : [finding]));
   }
   return dedupeFindings(findings);
 }

@@ -1,0 +1,5 @@
+package main
+
+import "example.com/wfctx/native"
+
+func main() { native.Hello() }

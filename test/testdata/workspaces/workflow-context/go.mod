@@ -1,0 +1,3 @@
+module example.com/wfctx
+
+go 1.22
