@@ -167,6 +167,14 @@ function contextPathOf(fs: StageFiles, p: string): string | undefined {
     if (p === c.dest) return c.src;
     if (p.startsWith(c.dest + '/')) return joinRelativePath(c.src, p.slice(c.dest.length + 1));
   }
+  // A folder whose contents were copied piece by piece (`COPY cmd /src/cmd`): /src is the context root.
+  for (let k = fs.copies.length - 1; k >= 0; k--) {
+    const c = fs.copies[k]!;
+    if (c.src === '' || !c.dest.startsWith(p === '/' ? '/' : p + '/')) continue;
+    const tail = c.dest.slice(p === '/' ? 1 : p.length + 1);
+    if (c.src === tail) return '';
+    if (c.src.endsWith('/' + tail)) return c.src.slice(0, c.src.length - tail.length - 1);
+  }
   return undefined;
 }
 

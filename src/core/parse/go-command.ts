@@ -48,7 +48,24 @@ export interface GoCommandAnalysis {
   packages: string[];
 }
 
-export function analyzeGoArgs(args: readonly ResolvedArg[]): GoCommandAnalysis {
+export function analyzeGoArgs(all: readonly ResolvedArg[]): GoCommandAnalysis {
+  // `go -C dir build …` (Go 1.20+): -C may also come before the subcommand.
+  let args = all;
+  let chdirFirst: string | undefined;
+  const c0 = args[0]?.value?.text;
+  if (c0 === '-C' || c0 === '--C') {
+    chdirFirst = args[1]?.value?.text ?? '\uFFFF';
+    args = args.slice(2);
+  } else if (c0 !== undefined && /^--?C=/.test(c0)) {
+    chdirFirst = c0.slice(c0.indexOf('=') + 1);
+    args = args.slice(1);
+  }
+  const out = analyzeAfterChdir(args);
+  if (chdirFirst !== undefined && out.chdir === undefined) out.chdir = chdirFirst;
+  return out;
+}
+
+function analyzeAfterChdir(args: readonly ResolvedArg[]): GoCommandAnalysis {
   const sub = args[0]?.value?.text;
   const action: GoAction = sub === undefined ? 'other' : (ACTIONS[sub] ?? 'other');
   const out: GoCommandAnalysis = { action, packages: [], ...(sub !== undefined ? { subcommand: sub } : {}) };

@@ -531,9 +531,11 @@ function findGoWord(args: readonly ResolvedArg[]): number {
   const first = args[0];
   if (!first) return -1;
   const next = args[1]?.value?.text;
-  if (first.value && isGoBinary(first.value.text)) return next === undefined || GO_SUBCOMMANDS.has(next) ? 0 : -1;
+  // `go -C dir build` (Go 1.20+) changes directory before the subcommand.
+  const subcommand = (w: string | undefined) => w !== undefined && (GO_SUBCOMMANDS.has(w) || /^--?C(=|$)/.test(w));
+  if (first.value && isGoBinary(first.value.text)) return next === undefined || subcommand(next) ? 0 : -1;
   // `$(GO) build`, `${GOCMD} build` when the variable could not be resolved.
-  if (!first.value && /GO/i.test(first.raw.text) && next !== undefined && GO_SUBCOMMANDS.has(next)) return 0;
+  if (!first.value && /GO/i.test(first.raw.text) && subcommand(next)) return 0;
   return -1;
 }
 

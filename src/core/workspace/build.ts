@@ -399,7 +399,12 @@ function readCalled(root: string, target: FileContribution, inv: FileInvocation,
  * a Dockerfile RUN runs; a Makefile a step runs `make build` on), read as each caller runs them,
  * following calls of calls (depth and total bounded, cycles cut). `covered`: their anchors.
  */
-function calledConfigs(root: string, contributions: readonly FileContribution[], lookup: (path: string) => FileContribution | undefined): { configs: BuildConfig[]; covered: Set<string> } {
+function calledConfigs(
+  root: string,
+  contributions: readonly FileContribution[],
+  lookup: (path: string) => FileContribution | undefined,
+  extra: readonly Call[] = [],
+): { configs: BuildConfig[]; covered: Set<string> } {
   const configs: BuildConfig[] = [];
   const covered = new Set<string>();
   const seen = new Set<string>();
@@ -425,12 +430,38 @@ function calledConfigs(root: string, contributions: readonly FileContribution[],
     }
     for (const n of reading.invocations) visit(n, [...chain, key], depth + 1, callerTool);
   };
+  for (const { invocation, tool, from } of callsOf(contributions, extra)) visit(invocation, [`${from}#`], 1, tool);
+  return { configs, covered };
+}
+
+interface Call {
+  invocation: FileInvocation;
+  /** The kind of tool the calling file is. */
+  tool: ConfigTool;
+  /** Workspace-relative path of the calling file. */
+  from: string;
+}
+
+function callsOf(contributions: readonly FileContribution[], extra: readonly Call[] = []): Call[] {
+  const out: Call[] = [];
   for (const c of contributions) {
     const tool = toolOfKind(c.kind);
     if (!tool || !c.source?.invocations) continue;
-    for (const inv of c.source.invocations) visit(inv, [`${c.path}#`], 1, tool);
+    for (const invocation of c.source.invocations) out.push({ invocation, tool, from: c.path });
   }
-  return { configs, covered };
+  out.push(...extra);
+  return out;
+}
+
+/**
+ * The configurations that `calls` (and the workspace's own calls) add, read as the model reads
+ * them: for calls from files the model does not parse itself, and for tests.
+ */
+export function configsOfCalls(record: WorkspaceRecord, calls: readonly Call[]): BuildConfig[] {
+  const contributions = record.files.map((f) => contributionOf(record.root, f)).filter((c) => !isGoPart(c));
+  const byPath = new Map<string, FileContribution>();
+  for (const c of contributions) byPath.set(c.path, c);
+  return calledConfigs(record.root, contributions, (path) => byPath.get(path), calls).configs;
 }
 
 /** Go settings a Dockerfile of the workspace sets (its build image's environment), e.g. "Dockerfile sets CGO_ENABLED". */
