@@ -295,7 +295,8 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts,
       return { r, shell: interpretShell(expanded, { vars: env, home: r.span, goEnv }) };
     });
     const macTools = [...new Set(read.flatMap((x) => x.shell.macTools))];
-    const mac = macTools.length > 0 ? macOnlyReason(macTools, read.map((x) => x.r.text.text).join('\n')) : undefined;
+    const recipeText = read.map((x) => x.r.text.text).join('\n');
+    const mac = macTools.length > 0 || /xcrun|lipo|codesign|xcodebuild/.test(recipeText) ? macOnlyReason(macTools, recipeText) : undefined;
     const target = rule.targets.join(' ');
     const host: BuildConfig['host'] = mac ? { goos: 'darwin', from: `a Mac (make target "${target}": ${mac})` } : undefined;
     const conditions = mac ? [`make target "${target}" runs on a Mac (${mac})`] : [];

@@ -31,7 +31,10 @@ export function varsOfEnv(env: Record<string, SettingValue> | undefined): ShellV
 export function macOnlyReason(macTools: readonly string[], text: string): string | undefined {
   const linuxBranch = /\buname\b[^\n]*\bLinux\b|^\s*"?Linux"?\*?\)|\$OSTYPE[^\n]*linux/m.test(text);
   if (linuxBranch) return undefined;
-  if (macTools.length > 0) return `it runs ${macTools.slice(0, 3).map((t) => `\`${t}\``).join(', ')}`;
+  // Also inside command substitutions: `-isysroot $(xcrun --sdk iphoneos --show-sdk-path)`.
+  const substituted = [...text.matchAll(/(?:\$\(|`)\s*(xcrun|lipo|codesign|security|hdiutil|xcodebuild|sw_vers|xcode-select)\b/g)].map((m) => m[1]!);
+  const tools = [...new Set([...macTools, ...substituted])];
+  if (tools.length > 0) return `it runs ${tools.slice(0, 3).map((t) => `\`${t}\``).join(', ')}`;
   if (/\buname\b[^\n]*\bDarwin\b/.test(text) || (/\buname\b/.test(text) && /^\s*"?Darwin"?\)/m.test(text))) return 'it checks that `uname` is Darwin';
   return undefined;
 }

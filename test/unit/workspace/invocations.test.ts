@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import type { Finding } from '../../../src/core/finding.js';
 import { cgoWorkspaceRules } from '../../../src/core/rules/cgo/workspace.js';
 import { crossRules } from '../../../src/core/rules/cross/index.js';
@@ -171,6 +172,8 @@ describe('environment set outside the file (pattern 9)', () => {
     assert.deepEqual(brief(check({ ...cgo, 'mac.sh': builds })), ['cross/cgo-without-cc warning mac.sh:2', 'cross/cgo-without-cc warning mac.sh:3']);
     assert.deepEqual(brief(check({ ...cgo, 'mac.sh': `${builds}lipo -create -output out/app out/a out/b\n` })), []);
     assert.deepEqual(brief(check({ ...cgo, 'mac.sh': `#!/bin/sh\n[ "$(uname)" = "Darwin" ] || exit 1\n${builds.slice(builds.indexOf('\n') + 1)}` })), []);
+    assert.deepEqual(brief(check({ ...cgo, 'mac.sh': `${builds}CGO_CFLAGS="-isysroot $(xcrun --sdk macosx --show-sdk-path)" go build ./cmd/app\n` })), []);
+    assert.deepEqual(brief(check({ ...cgo, Makefile: `mac:\n\tCGO_ENABLED=1 GOOS=darwin GOARCH=arm64 go build ./cmd/app\n\tcodesign -s - app\nlinux:\n\tCGO_ENABLED=1 GOOS=darwin GOARCH=arm64 go build ./cmd/app\n` })), ['cross/cgo-without-cc warning Makefile:5']);
     // A script that branches on Linux too, or only probes for xcrun, is not macOS-only.
     assert.equal(brief(check({ ...cgo, 'mac.sh': `${builds}if [ "$(uname)" = "Linux" ]; then echo; fi\ncodesign -s - out/a\n` })).length, 2);
     assert.equal(brief(check({ ...cgo, 'mac.sh': `${builds}command -v xcrun >/dev/null && echo mac\n` })).length, 2);
@@ -216,5 +219,34 @@ describe('incremental re-analysis of calls', () => {
     builder.update({ path: 'other.sh', content: '#!/bin/sh\ngo vet ./...\n' });
     const b = builder.model().buildConfigs!.find((c) => /run by/.test(c.label));
     assert.ok(a && a === b);
+  });
+});
+
+describe('calls on hostile input', () => {
+  const RUNS = Number(process.env.GO_DOCTOR_PROPERTY_RUNS ?? 150);
+  const names = ['a.sh', 'b.sh', 'sub/c.sh', 'Makefile', 'sub/Makefile', 'Dockerfile'];
+  const pieces = [
+    './a.sh', './b.sh', 'bash sub/c.sh', 'sh ../a.sh', '. ./b.sh', 'source a.sh', 'make', '$(MAKE) -C sub', 'make -f Makefile all', 'cd sub && ', 'cd ..; ', 'go env -w CGO_ENABLED=0',
+    'go env -u GOOS', 'GOOS=android GOARCH=arm ', 'go build ./cmd/app', 'go -C cmd build .', 'export CGO_ENABLED=1', 'xcrun ', 'all:', '\n\t', '\n', ' ', 'RUN ', 'COPY . /src', 'WORKDIR /src', 'FROM golang:1.22', '$', '"', "'", '\\',
+  ];
+  const body = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 })), { maxLength: 40 }).map((p) => p.join(''));
+
+  it('never throws, stays bounded, and every called file\'s configuration lies inside that file', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...names), body), { minLength: 1, maxLength: 6 }), (entries) => {
+        const files = new Map(entries);
+        const rec = record(Object.fromEntries(files));
+        const t0 = performance.now();
+        const model = buildWorkspaceModel(rec);
+        assert.ok(performance.now() - t0 < 2000);
+        for (const c of model.buildConfigs ?? []) {
+          const content = rec.files.find((f) => `${ROOT}/${f.path}` === c.file)?.content;
+          assert.ok(content !== undefined, c.file);
+          const lines = content.split('\n');
+          assert.ok(c.range.end.line < lines.length && c.range.end.character <= lines[c.range.end.line]!.length, `${c.label} outside ${c.file}`);
+        }
+      }),
+      { numRuns: RUNS },
+    );
   });
 });
