@@ -308,6 +308,8 @@ interface CalledReading {
   invocations: FileInvocation[];
 }
 
+/** Parses of called files, per version of the file (its contribution) and call context. */
+const parsedCalls = new WeakMap<FileContribution, Map<string, SourceFacts>>();
 /** Readings of called files, per version of the file (its contribution) and call. */
 const readings = new WeakMap<FileContribution, Map<string, CalledReading>>();
 
@@ -335,7 +337,7 @@ function targetOfCall(inv: FileInvocation, lookup: (path: string) => FileContrib
     const slash = t.target.lastIndexOf('/');
     const dir = slash < 0 ? '' : t.target.slice(0, slash + 1);
     // `make` reads GNUmakefile, makefile or Makefile.
-    if (inv.goals && t.target.endsWith('Makefile') && t.target.length - dir.length === 'Makefile'.length) names.unshift(`${dir}GNUmakefile`, `${dir}makefile`);
+    if (t.target.slice(dir.length) === 'Makefile') names.unshift(`${dir}GNUmakefile`, `${dir}makefile`);
     for (const name of names) {
       const c = lookup(name);
       if (c && (c.kind === 'makefile' || c.kind === 'shell' || c.kind === 'maybe-shell') && c.source) return { c, cwd: t.cwd };
@@ -354,9 +356,18 @@ function readCalled(root: string, target: FileContribution, inv: FileInvocation,
   const key = JSON.stringify([inv, cwd, callerTool]);
   const hit = byCall.get(key);
   if (hit) return hit;
-  const file = absolutePath(root, target.path);
+  // One parse per environment, folder and goals, whichever caller (and label) it is for.
   const context = { env: inv.env, cwd, ...(inv.goals ? { goals: inv.goals } : {}) };
-  const facts = target.kind === 'makefile' ? parseMakefile(file, target.path, target.content, context) : parseShellFile(file, target.path, target.content, context);
+  const parseKey = JSON.stringify(context);
+  let facts = parsedCalls.get(target)?.get(parseKey);
+  if (!facts) {
+    const file = absolutePath(root, target.path);
+    facts = target.kind === 'makefile' ? parseMakefile(file, target.path, target.content, context) : parseShellFile(file, target.path, target.content, context);
+    let byContext = parsedCalls.get(target);
+    if (!byContext) parsedCalls.set(target, (byContext = new Map()));
+    if (byContext.size >= MAX_CACHED_CONTEXTS) byContext.clear();
+    byContext.set(parseKey, facts);
+  }
   const local = callerTool === 'make' || callerTool === 'shell';
   const via = `run by ${inv.label}`;
   const configs = facts.configs.map((config): BuildConfig => {
