@@ -364,7 +364,10 @@ function readCalled(root: string, target: FileContribution, inv: FileInvocation,
     const file = absolutePath(root, target.path);
     facts = target.kind === 'makefile' ? parseMakefile(file, target.path, target.content, context) : parseShellFile(file, target.path, target.content, context);
     let byContext = parsedCalls.get(target);
-    if (!byContext) parsedCalls.set(target, (byContext = new Map()));
+    if (!byContext) {
+      byContext = new Map<string, SourceFacts>();
+      parsedCalls.set(target, byContext);
+    }
     if (byContext.size >= MAX_CACHED_CONTEXTS) byContext.clear();
     byContext.set(parseKey, facts);
   }
@@ -479,7 +482,14 @@ export function configsOfCalls(record: WorkspaceRecord, calls: readonly Call[]):
 function buildImageSettings(contributions: readonly FileContribution[]): string | undefined {
   for (const c of contributions) {
     if (c.kind !== 'dockerfile' || !c.source) continue;
-    const names = [...new Set(c.source.settings.filter((s) => /^(CGO_ENABLED|GOOS|GOARCH|CC|CXX|GOFLAGS)$/.test(s.name)).map((s) => s.name))];
+    const lines = c.content.split('\n');
+    /** Set by an ENV instruction (not a RUN line's prefix): the image's environment. */
+    const byEnv = (line: number): boolean => {
+      let l = line;
+      while (l > 0 && /\\\s*$/.test(lines[l - 1] ?? '')) l--;
+      return /^\s*ENV\s/i.test(lines[l] ?? '');
+    };
+    const names = [...new Set(c.source.settings.filter((s) => /^(CGO_ENABLED|GOOS|GOARCH|CC|CXX|GOFLAGS)$/.test(s.name) && byEnv(s.range.start.line)).map((s) => s.name))];
     if (names.length > 0) return `${c.path} sets ${names.join(', ')}`;
   }
   return undefined;

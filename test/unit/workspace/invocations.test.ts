@@ -157,6 +157,9 @@ describe('environment set outside the file (pattern 9)', () => {
     const found = check({ Dockerfile: image, 'build.sh': script });
     assert.deepEqual(brief(found), ['cross/needs-cgo warning build.sh:2']);
     assert.match(found[0]!.message, /Uncertain: the script runs on this machine, not in the repository's build image \(Dockerfile sets CGO_ENABLED, CC\)/);
+    // A Dockerfile whose RUN line sets CGO_ENABLED for its own go build is no build image for scripts.
+    assert.deepEqual(brief(check({ Dockerfile: 'FROM golang:1.22\nRUN CGO_ENABLED=0 go build ./cmd/app\n', 'build.sh': script })), ['cross/needs-cgo error build.sh:2']);
+    assert.deepEqual(brief(check({ Dockerfile: 'FROM golang:1.22\nENV A=1 \\\n    CGO_ENABLED=1\n', 'build.sh': script })), ['cross/needs-cgo warning build.sh:2']);
   });
 
   it('a script run on its own that leaves a setting to its caller is uncertain about it', () => {
