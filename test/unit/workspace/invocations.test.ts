@@ -253,3 +253,14 @@ describe('calls on hostile input', () => {
     );
   });
 });
+
+describe('package patterns stop at nested modules', () => {
+  it('`go build ./...` at the root does not build a nested module\'s cgo package (as cmd/go: the pattern stops at its go.mod)', () => {
+    const nested = { 'tools/fuzz/go.mod': 'module example.com/fuzz\n\ngo 1.24\n', 'tools/fuzz/lib/extern.go': CGO_MAIN, Makefile: 'check:\n\tGOOS=android GOARCH=arm go build ./...\n\tGOOS=android GOARCH=arm go build ./tools/fuzz/lib\n' };
+    const found = check(nested);
+    // Only the second command names the package itself (from the root module it is outside; cmd/go refuses it, the doctor stays silent on ./...).
+    assert.ok(!found.some((f) => f.location?.range.start.line === 1 && f.rule === 'cgo/disabled-with-c-imports'), JSON.stringify(brief(found)));
+    const single = check({ 'tools/fuzz/lib/extern.go': CGO_MAIN, Makefile: 'check:\n\tGOOS=android GOARCH=arm go build ./...\n' });
+    assert.ok(single.some((f) => f.rule === 'cgo/disabled-with-c-imports'), JSON.stringify(brief(single)));
+  });
+});
