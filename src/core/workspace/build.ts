@@ -279,7 +279,7 @@ function buildPartOf(root: string, contributions: readonly FileContribution[], l
     if (c.source) {
       for (const config of c.source.configs) {
         // A command that a known caller runs is checked as that caller runs it (once per anchor).
-        if (called.covered.has(anchorKey(config))) continue;
+        if (called.covered.size > 0 && called.covered.has(anchorKey(config))) continue;
         part.buildConfigs.push(imageSettings && c.kind !== 'dockerfile' && config.tool === 'shell' ? mayRunInImage(config, imageSettings) : config);
       }
       part.settings.push(...c.source.settings);
