@@ -5,11 +5,13 @@
  * `FROM --platform=os/arch golang:1.24` gives the build container's platform and Go version.
  * Pure; never throws.
  */
-import type { BuildConfig } from '../workspace/build-config.js';
+import type { BuildConfig, SettingValue } from '../workspace/build-config.js';
+import type { FileInvocation } from '../workspace/invocation.js';
+import { joinRelativePath } from '../workspace/relative-path.js';
 import { goCommandConfig, settingFromAssignment } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { concatMapped, MappedBuilder, sliceMapped, syntheticText, type MappedText } from './mapped-text.js';
-import { interpretShell, type ShellVars } from './shell-script.js';
+import { interpretShell, type ScriptCallFacts, type ShellVars } from './shell-script.js';
 import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, readGuarded, type SourceFacts } from './source-facts.js';
 
 const PLATFORM_ARGS = new Set(['TARGETPLATFORM', 'TARGETOS', 'TARGETARCH', 'TARGETVARIANT', 'BUILDPLATFORM', 'BUILDOS', 'BUILDARCH', 'BUILDVARIANT']);
@@ -101,6 +103,81 @@ function readInstructions(text: string, index: LineIndex): Instruction[] {
   return out;
 }
 
+/** Where the build context's files are in the container of one stage. */
+interface StageFiles {
+  workdir: string;
+  /** `COPY src… dest` from the build context, in order. */
+  copies: { src: string; dest: string; intoDir: boolean }[];
+}
+
+function containerJoin(dir: string, rel: string): string {
+  const parts = rel.startsWith('/') ? [] : dir.split('/').filter(Boolean);
+  for (const p of rel.split('/')) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') parts.pop();
+    else parts.push(p);
+  }
+  return '/' + parts.join('/');
+}
+
+/** `COPY [--chown=…] src… dest` (shell or JSON form) from the build context, or nothing. */
+function readCopy(args: string, fs: StageFiles): void {
+  let words: string[];
+  const t = args.trim();
+  const flags: string[] = [];
+  let rest = t;
+  for (;;) {
+    const m = /^--[a-z-]+(=\S*)?\s*/.exec(rest);
+    if (!m) break;
+    flags.push(m[0].trim());
+    rest = rest.slice(m[0].length);
+  }
+  if (flags.some((f) => f.startsWith('--from'))) return;
+  if (rest.startsWith('[')) {
+    try {
+      const parsed: unknown = JSON.parse(rest);
+      if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) return;
+      words = parsed;
+    } catch {
+      return;
+    }
+  } else words = rest.split(/\s+/).filter(Boolean);
+  if (words.length < 2 || words.length > 64) return;
+  const destRaw = words[words.length - 1]!;
+  if (destRaw.includes('$')) return;
+  const dest = containerJoin(fs.workdir, destRaw);
+  const srcs = words.slice(0, -1);
+  for (const src of srcs) {
+    if (src.includes('$') || src.includes('*') || /^[a-z]+:\/\//.test(src)) continue;
+    fs.copies.push({ src: joinRelativePath('', src) ?? '', dest, intoDir: destRaw.endsWith('/') || srcs.length > 1 });
+  }
+}
+
+/** The build-context path of a container path, when a COPY put it there. */
+function contextPathOf(fs: StageFiles, p: string): string | undefined {
+  for (let k = fs.copies.length - 1; k >= 0; k--) {
+    const c = fs.copies[k]!;
+    const base = c.src.slice(c.src.lastIndexOf('/') + 1);
+    if (c.src === '') {
+      if (p === c.dest) return '';
+      if (p.startsWith(c.dest === '/' ? '/' : c.dest + '/')) return p.slice(c.dest === '/' ? 1 : c.dest.length + 1);
+      continue;
+    }
+    if (c.intoDir && p === containerJoin(c.dest, base)) return c.src;
+    if (p === c.dest) return c.src;
+    if (p.startsWith(c.dest + '/')) return joinRelativePath(c.src, p.slice(c.dest.length + 1));
+  }
+  // A folder whose contents were copied piece by piece (`COPY cmd /src/cmd`): /src is the context root.
+  for (let k = fs.copies.length - 1; k >= 0; k--) {
+    const c = fs.copies[k]!;
+    if (c.src === '' || !c.dest.startsWith(p === '/' ? '/' : p + '/')) continue;
+    const tail = c.dest.slice(p === '/' ? 1 : p.length + 1);
+    if (c.src === tail) return '';
+    if (c.src.endsWith('/' + tail)) return c.src.slice(0, c.src.length - tail.length - 1);
+  }
+  return undefined;
+}
+
 export function parseDockerfile(file: string, path: string, text: string): SourceFacts {
   const facts = emptySourceFacts();
   return readGuarded(facts, file, 'a Dockerfile', () => {
@@ -113,7 +190,9 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
     let goVersion: BuildConfig['goVersion'];
     const globalArgs: ShellVars = new Map();
     let inStage = false;
-    let stage: { vars: ShellVars; host: BuildConfig['host']; goVersion?: BuildConfig['goVersion'] } | undefined;
+    let stage: { vars: ShellVars; host: BuildConfig['host']; goVersion?: BuildConfig['goVersion']; files: StageFiles } | undefined;
+    let files: StageFiles = { workdir: '/', copies: [] };
+    const stagesFiles = new Map<string, StageFiles>();
 
     const declare = (args: MappedText, kind: 'ENV' | 'ARG') => {
       if (kind === 'ENV' && !/^\s*[A-Za-z_][\w]*=/.test(args.text)) {
@@ -162,6 +241,9 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
           const image = rest[0] ?? '';
           const alias = rest[1]?.toLowerCase() === 'as' ? rest[2] : undefined;
           const parent = stages.get(image.toLowerCase());
+          const parentFiles = stagesFiles.get(image.toLowerCase());
+          files = parentFiles ? { workdir: parentFiles.workdir, copies: [...parentFiles.copies] } : { workdir: '/', copies: [] };
+          if (alias) stagesFiles.set(alias.toLowerCase(), files);
           vars = new Map(parent ? parent.vars : globalArgs);
           host = parent?.host ?? { goos: /windows|nanoserver|servercore/i.test(image) ? 'windows' : 'linux', from: `the build container (FROM ${image})` };
           goVersion = parent?.goVersion;
@@ -176,12 +258,21 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
             if (o >= 0) goVersion = { value: gm[1]!, file, range: index.range(o, o + gm[1]!.length) };
           }
           stageStarts.push({ at: ins.span[0], goVersion });
-          stage = { vars, host, ...(goVersion ? { goVersion } : {}) };
+          stage = { vars, host, ...(goVersion ? { goVersion } : {}), files };
           if (alias) stages.set(alias.toLowerCase(), stage);
           break;
         }
         case 'ENV':
           declare(ins.args, 'ENV');
+          break;
+        case 'WORKDIR': {
+          const w = ins.args.text.trim();
+          if (w && !w.includes('$')) files.workdir = containerJoin(files.workdir, w);
+          break;
+        }
+        case 'COPY':
+        case 'ADD':
+          readCopy(ins.args.text, files);
           break;
         case 'ARG':
           if (!inStage) {
@@ -212,6 +303,10 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
               const config = goCommandConfig({ file, index, tool: 'dockerfile', dir, host, ...(goVersion ? { goVersion } : {}) }, cmd);
               if (config) facts.configs.push(config);
             }
+            for (const call of r.calls) {
+              const inv = dockerInvocation(call);
+              if (inv) (facts.invocations ??= []).push(inv);
+            }
           }
           break;
         }
@@ -219,6 +314,41 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
           break;
       }
     }
+    /** A script (or `make`) that a RUN line runs, where a COPY put it: it runs with the stage's ENV and image. */
+    function dockerInvocation(call: ScriptCallFacts): FileInvocation | undefined {
+      if (call.cwd === undefined || !call.span) return undefined;
+      const cwdIn = containerJoin(files.workdir, call.cwd);
+      let scriptIn: string | undefined;
+      let runIn = cwdIn;
+      if (call.kind === 'make') {
+        runIn = call.makeDir === undefined ? cwdIn : containerJoin(cwdIn, call.makeDir);
+        scriptIn = containerJoin(runIn, call.path ?? 'Makefile');
+      } else if (call.path !== undefined) scriptIn = containerJoin(cwdIn, call.path);
+      if (scriptIn === undefined) return undefined;
+      const target = contextPathOf(files, scriptIn);
+      if (target === undefined || target === '') return undefined;
+      const cwdRel = contextPathOf(files, runIn) ?? (target.includes('/') ? target.slice(0, target.lastIndexOf('/')) : '');
+      const env: Record<string, SettingValue> = {};
+      for (const [name, a] of call.env) {
+        const s = settingFromAssignment(file, index, a);
+        if (s) env[name] = s;
+      }
+      const range = index.range(call.span[0], call.span[1]);
+      const inContext = (p: string) => (dir === '' ? p : joinRelativePath(dir, p) ?? p);
+      return {
+        file,
+        range,
+        target: inContext(target),
+        ...(dir !== '' ? { alternatives: [{ target, cwd: cwdRel }] } : {}),
+        ...(call.kind === 'make' ? { goals: call.goals } : {}),
+        cwd: inContext(cwdRel),
+        env,
+        ...(host ? { host } : {}),
+        ...(goVersion ? { goVersion } : {}),
+        label: `\`RUN ${call.text}\` (${path} line ${range.start.line + 1})`,
+      };
+    }
+
     for (const ref of findGorootRefs(file, text, index, /^#/)) {
       const at = index.offset(ref.range.start);
       const stageAt = [...stageStarts].reverse().find((s) => s.at <= at);

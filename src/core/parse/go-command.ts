@@ -9,7 +9,8 @@ import { joinRelativePath } from '../workspace/relative-path.js';
 import { parseLinkerFlagFields, removalSpans } from './ldflags.js';
 import type { LineIndex } from './line-index.js';
 import { isContiguous, sliceMapped, sourceSpan, type MappedText } from './mapped-text.js';
-import { UNKNOWN_CHAR, type EnvAssignment, type GoCommandFacts, type ResolvedArg } from './shell-script.js';
+import type { FileInvocation } from '../workspace/invocation.js';
+import { UNKNOWN_CHAR, type EnvAssignment, type GoCommandFacts, type ResolvedArg, type ScriptCallFacts } from './shell-script.js';
 
 const VALUE_FLAGS = new Set([
   'C', 'o', 'p', 'asmflags', 'buildmode', 'compiler', 'gccgoflags', 'gcflags', 'installsuffix', 'ldflags', 'mod',
@@ -47,7 +48,24 @@ export interface GoCommandAnalysis {
   packages: string[];
 }
 
-export function analyzeGoArgs(args: readonly ResolvedArg[]): GoCommandAnalysis {
+export function analyzeGoArgs(all: readonly ResolvedArg[]): GoCommandAnalysis {
+  // `go -C dir build …` (Go 1.20+): -C may also come before the subcommand.
+  let args = all;
+  let chdirFirst: string | undefined;
+  const c0 = args[0]?.value?.text;
+  if (c0 === '-C' || c0 === '--C') {
+    chdirFirst = args[1]?.value?.text ?? '\uFFFF';
+    args = args.slice(2);
+  } else if (c0 !== undefined && /^--?C=/.test(c0)) {
+    chdirFirst = c0.slice(c0.indexOf('=') + 1);
+    args = args.slice(1);
+  }
+  const out = analyzeAfterChdir(args);
+  if (chdirFirst !== undefined && out.chdir === undefined) out.chdir = chdirFirst;
+  return out;
+}
+
+function analyzeAfterChdir(args: readonly ResolvedArg[]): GoCommandAnalysis {
   const sub = args[0]?.value?.text;
   const action: GoAction = sub === undefined ? 'other' : (ACTIONS[sub] ?? 'other');
   const out: GoCommandAnalysis = { action, packages: [], ...(sub !== undefined ? { subcommand: sub } : {}) };
@@ -144,6 +162,13 @@ export interface GoCommandContext {
   goVersion?: BuildConfig['goVersion'];
   /** Extra words for the label, e.g. `job "build"`. */
   where?: string;
+  /**
+   * The caller's environment when the file is read as called by another one: variables that
+   * came from it (no place in this file) take their setting, with its place, from here.
+   */
+  outerEnv?: Record<string, SettingValue>;
+  /** Conditions of every configuration of this file (e.g. "runs on a Mac"). */
+  conditions?: string[];
 }
 
 function joinRel(dir: string, sub: string | undefined): string {
@@ -158,7 +183,7 @@ export function goCommandConfig(ctx: GoCommandContext, cmd: GoCommandFacts): Bui
   const range = ctx.index.range(span[0], span[1]);
   const env: Record<string, SettingValue> = {};
   for (const [name, a] of cmd.env) {
-    const s = settingFromAssignment(ctx.file, ctx.index, a);
+    const s = settingFromAssignment(ctx.file, ctx.index, a) ?? ctx.outerEnv?.[name];
     if (s) env[name] = s;
   }
   const ldflags = analysis.ldflags ? flagSetting(ctx.file, ctx.index, '-ldflags', analysis.ldflags) : undefined;
@@ -188,5 +213,55 @@ export function goCommandConfig(ctx: GoCommandContext, cmd: GoCommandFacts): Bui
     ...(insertion ? { insertion } : {}),
     ...(ctx.host ? { host: ctx.host } : {}),
     ...(ctx.goVersion ? { goVersion: ctx.goVersion } : {}),
+    ...(ctx.conditions && ctx.conditions.length > 0 ? { conditions: ctx.conditions } : {}),
+  };
+}
+
+export interface CallSiteContext {
+  file: string;
+  index: LineIndex;
+  /** Workspace-relative directory the calling script starts in. */
+  dir: string;
+  outerEnv?: Record<string, SettingValue>;
+  host?: BuildConfig['host'];
+  goVersion?: BuildConfig['goVersion'];
+  conditions?: string[];
+}
+
+/**
+ * A call to another file (`./scripts/x.sh`, `make -C sub build`) as a FileInvocation: the path
+ * resolved against the working directory at the call, which is also the called script's
+ * working directory. undefined when that directory is not known or leaves the workspace.
+ */
+export function invocationOf(ctx: CallSiteContext, call: ScriptCallFacts, label: (call: ScriptCallFacts, line: number) => string): FileInvocation | undefined {
+  if (call.cwd === undefined || !call.span) return undefined;
+  const base = joinRelativePath(ctx.dir, call.cwd);
+  if (base === undefined) return undefined;
+  let target: string | undefined;
+  let cwd = base;
+  if (call.kind === 'make') {
+    const dir = call.makeDir === undefined ? base : call.makeDir.startsWith('/') ? undefined : joinRelativePath(base, call.makeDir);
+    if (dir === undefined) return undefined;
+    cwd = dir;
+    target = call.path === undefined ? joinRelativePath(dir, 'Makefile') : call.path.startsWith('/') ? undefined : joinRelativePath(dir, call.path);
+  } else if (call.path !== undefined && !call.path.startsWith('/')) target = joinRelativePath(base, call.path);
+  if (target === undefined || target === '') return undefined;
+  const env: Record<string, SettingValue> = {};
+  for (const [name, a] of call.env) {
+    const s = settingFromAssignment(ctx.file, ctx.index, a) ?? ctx.outerEnv?.[name];
+    if (s) env[name] = s;
+  }
+  const range = ctx.index.range(call.span[0], call.span[1]);
+  return {
+    file: ctx.file,
+    range,
+    target,
+    ...(call.kind === 'make' ? { goals: call.goals } : {}),
+    cwd,
+    env,
+    ...(ctx.host ? { host: ctx.host } : {}),
+    ...(ctx.goVersion ? { goVersion: ctx.goVersion } : {}),
+    ...(ctx.conditions && ctx.conditions.length > 0 ? { conditions: ctx.conditions } : {}),
+    label: label(call, range.start.line + 1),
   };
 }

@@ -5,11 +5,13 @@
  * definitions. Values that depend on run time ($(shell …), automatic variables, anything set
  * under a conditional) stay unresolved. Pure; never throws.
  */
-import { GO_SETTING_NAMES } from '../workspace/build-config.js';
-import { goCommandConfig, mappedRange } from './go-command.js';
+import { GO_SETTING_NAMES, type BuildConfig } from '../workspace/build-config.js';
+import type { CallContext } from '../workspace/invocation.js';
+import { goCommandConfig, invocationOf, mappedRange } from './go-command.js';
 import { LineIndex } from './line-index.js';
-import { MappedBuilder, sliceMapped, sourceSpan, type MappedText } from './mapped-text.js';
-import { interpretShell, type ShellVars } from './shell-script.js';
+import { MappedBuilder, sliceMapped, sourceSpan, syntheticText, type MappedText } from './mapped-text.js';
+import { macOnlyReason } from './shell-file.js';
+import { interpretShell, type EnvAssignment, type ShellVars } from './shell-script.js';
 import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, readGuarded, type SourceFacts } from './source-facts.js';
 
 interface MakeVar {
@@ -23,6 +25,8 @@ interface MakeVar {
   inexact?: boolean;
   exported?: boolean;
   full: [number, number];
+  /** Came from the caller's environment (no place in this file). */
+  fromEnv?: boolean;
 }
 
 interface RecipeLine {
@@ -33,6 +37,8 @@ interface RecipeLine {
 
 interface Rule {
   targets: string[];
+  /** Prerequisites as written (make runs their recipes first). */
+  prereqs: string[];
   recipe: RecipeLine[];
   vars: Map<string, MakeVar>;
 }
@@ -92,18 +98,29 @@ function trimMapped(m: MappedText): MappedText {
   return sliceMapped(m, start, Math.max(start, end));
 }
 
-export function parseMakefile(file: string, path: string, text: string): SourceFacts {
+/**
+ * Reads a Makefile. With `call` (a workflow step's `make build`, a script's `make -C sub`), it is
+ * read as that call runs it: the caller's environment are variables of origin environment (the
+ * Makefile's own assignments win, `?=` does not), make runs in `call.cwd`, and only the recipes of
+ * the goals and their prerequisites run.
+ */
+export function parseMakefile(file: string, path: string, text: string, call?: CallContext): SourceFacts {
   const facts = emptySourceFacts();
   return readGuarded(facts, file, 'a Makefile', () => {
-    parseInto(file, path, text, facts);
+    parseInto(file, path, text, facts, call);
   });
 }
 
-function parseInto(file: string, path: string, text: string, facts: SourceFacts): void {
+function parseInto(file: string, path: string, text: string, facts: SourceFacts, call: CallContext | undefined): void {
   const index = new LineIndex(text);
   const slash = path.lastIndexOf('/');
-  const dir = slash < 0 ? '' : path.slice(0, slash);
+  const dir = call ? call.cwd : slash < 0 ? '' : path.slice(0, slash);
   const globals = new Map<string, MakeVar>();
+  // `$(MAKE)` is make itself (so `$(MAKE) -C sub build` is read as a call of sub/Makefile).
+  globals.set('MAKE', { name: 'MAKE', value: syntheticText('make'), simple: true, unknown: false, full: [0, 0], fromEnv: true });
+  for (const [name, sv] of Object.entries(call?.env ?? {})) {
+    globals.set(name, { name, value: syntheticText(sv.value ?? ''), simple: true, unknown: sv.value === undefined, exported: true, full: [0, 0], fromEnv: true });
+  }
   const rules: Rule[] = [];
   let exportAll = false;
   let oneShell = false;
@@ -225,7 +242,7 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
       for (const target of targets) {
         let rule = rules.find((r) => r.targets.includes(target));
         if (!rule) {
-          rule = { targets: [target], recipe: [], vars: new Map() };
+          rule = { targets: [target], prereqs: [], recipe: [], vars: new Map() };
           rules.push(rule);
         }
         assign(rule.vars, after, inner.nameEnd, inner.op, inner.valueStart, rule.vars);
@@ -233,9 +250,11 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
       continue;
     }
     const existing = rules.find((r) => r.targets.length === targets.length && r.targets.every((x, k) => x === targets[k]));
-    current = existing ?? { targets, recipe: [], vars: new Map() };
+    current = existing ?? { targets, prereqs: [], recipe: [], vars: new Map() };
     if (!existing) rules.push(current);
     const semi = after.text.indexOf(';');
+    const prereqText = (semi >= 0 ? after.text.slice(0, semi) : after.text).replace(/\|/g, ' ');
+    for (const p of prereqText.trim().split(/\s+/)) if (p && !p.includes('$') && !current.prereqs.includes(p)) current.prereqs.push(p);
     if (semi >= 0) {
       const inline = trimMapped(sliceMapped(after, semi + 1));
       current.recipe.push({ text: inline, line: firstLine, span: sourceSpan(inline) ?? [start, start] });
@@ -252,8 +271,9 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
     facts.settings.push({ name: v.name, value: value?.text, file, range, fullRange: index.range(v.full[0], v.full[1]) });
   }
 
-  // Recipes.
-  for (const rule of rules) {
+  // Recipes: every rule's on its own, or (read as called) those of the goals and what they need.
+  const running = call ? rulesRun(rules, call.goals ?? []) : rules;
+  for (const rule of running) {
     const scope = new Map([...globals, ...rule.vars]);
     const env: ShellVars = new Map();
     for (const v of scope.values()) {
@@ -262,23 +282,37 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
       if (!exported) continue;
       const ex = v.unknown ? undefined : v.simple ? { text: v.value, exact: !v.inexact } : expand(v.value, scope, 0);
       env.set(v.name, {
-        alts: [{ value: ex && ex.exact ? ex.text : undefined, raw: v.value, full: v.full }],
+        alts: [{ value: ex && ex.exact ? ex.text : undefined, raw: v.value, ...(v.fromEnv ? {} : { full: v.full }) }],
         exported: true,
       });
     }
     const chunks = oneShell && rule.recipe.length > 0 ? [joinRecipe(rule.recipe)] : rule.recipe;
-    for (const r of chunks) {
+    // `go env -w` in one recipe line applies to the go commands of the next ones.
+    const goEnv = new Map<string, EnvAssignment>();
+    const read = chunks.map((r) => {
       const stripped = stripRecipePrefix(r.text);
       const expanded = expand(stripped, scope, 0).text;
-      const shell = interpretShell(expanded, { vars: env, home: r.span });
+      return { r, shell: interpretShell(expanded, { vars: env, home: r.span, goEnv }) };
+    });
+    const macTools = [...new Set(read.flatMap((x) => x.shell.macTools))];
+    const recipeText = read.map((x) => x.r.text.text).join('\n');
+    const mac = macTools.length > 0 || /xcrun|lipo|codesign|xcodebuild/.test(recipeText) ? macOnlyReason(macTools, recipeText) : undefined;
+    const target = rule.targets.join(' ');
+    const host: BuildConfig['host'] = mac ? { goos: 'darwin', from: `a Mac (make target "${target}": ${mac})` } : undefined;
+    const conditions = mac ? [`make target "${target}" runs on a Mac (${mac})`] : [];
+    for (const { shell } of read) {
       for (const a of shell.settings) {
         const range = mappedRange(index, a.value ?? a.raw, a.full);
         if (range) facts.settings.push({ name: a.name, value: a.value?.text, file, range, ...(a.full ? { fullRange: index.range(a.full[0], a.full[1]) } : {}) });
       }
       for (const cmd of shell.goCommands) {
-        const where = rule.targets.length ? `target "${rule.targets.join(' ')}"` : undefined;
-        const config = goCommandConfig({ file, index, tool: 'make', dir, make: true, ...(where ? { where } : {}) }, cmd);
+        const where = rule.targets.length ? `target "${target}"` : undefined;
+        const config = goCommandConfig({ file, index, tool: 'make', dir, make: true, ...(where ? { where } : {}), ...(host ? { host } : {}), conditions, ...(call ? { outerEnv: call.env } : {}) }, cmd);
         if (config) facts.configs.push(config);
+      }
+      for (const c of shell.calls) {
+        const inv = invocationOf({ file, index, dir, ...(call ? { outerEnv: call.env } : {}), ...(host ? { host } : {}), conditions }, c, (_, line) => `\`make ${rule.targets[0] ?? ''}\` (${path} line ${line})`);
+        if (inv) (facts.invocations ??= []).push(inv);
       }
     }
   }
@@ -374,6 +408,27 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
     }
     return { text: out.build(), exact };
   }
+}
+
+/** The rules `make goals` runs: the goals' (or the default goal's) and their prerequisites', transitively. */
+function rulesRun(rules: readonly Rule[], goals: readonly string[]): Rule[] {
+  const byTarget = new Map<string, Rule>();
+  for (const r of rules) for (const t of r.targets) if (!byTarget.has(t)) byTarget.set(t, r);
+  let wanted = [...goals];
+  if (wanted.length === 0) {
+    const first = rules.find((r) => r.targets.some((t) => !t.startsWith('.') && !t.includes('%')));
+    const goal = first?.targets.find((t) => !t.startsWith('.') && !t.includes('%'));
+    if (goal) wanted = [goal];
+  }
+  const out = new Set<Rule>();
+  const queue = [...wanted];
+  for (let k = 0; k < queue.length && k < 10_000; k++) {
+    const r = byTarget.get(queue[k]!);
+    if (!r || out.has(r)) continue;
+    out.add(r);
+    queue.push(...r.prereqs);
+  }
+  return rules.filter((r) => out.has(r));
 }
 
 function stripRecipePrefix(m: MappedText): MappedText {

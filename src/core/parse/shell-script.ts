@@ -62,12 +62,40 @@ export interface GoCommandFacts {
   cwd?: string;
 }
 
+/**
+ * A command that runs another file: `./scripts/x.sh`, `bash x.sh`, `source env.sh`,
+ * `make -C sub build`, `$(MAKE) release`.
+ */
+export interface ScriptCallFacts {
+  kind: 'script' | 'make';
+  /**
+   * The file as named (resolved; relative to the working directory at the call, or absolute).
+   * For `make`: the `-f` file, or undefined for the default Makefile of the directory.
+   */
+  path: string | undefined;
+  /** `make -C dir`: the directory make changes to first (relative to the working directory). */
+  makeDir?: string;
+  /** `make` goals (empty: the default goal). */
+  goals: string[];
+  /** Working directory relative to where the script starts, when known. */
+  cwd?: string;
+  /** The exported environment at the call (and `make NAME=value` overrides). */
+  env: Map<string, EnvAssignment>;
+  span?: [number, number];
+  /** The command as written (resolved words), for messages. */
+  text: string;
+}
+
 export interface ShellFacts {
   /** Variables as the script leaves them. */
   vars: ShellVars;
   goCommands: GoCommandFacts[];
   /** Every assignment of a Go setting (GOOS, GOARCH, CGO_ENABLED, CC …). */
   settings: EnvAssignment[];
+  /** Commands that run other files. */
+  calls: ScriptCallFacts[];
+  /** The script calls macOS-only tools (xcrun, lipo, codesign …): it runs on a Mac. */
+  macTools: string[];
 }
 
 export interface ShellOptions {
@@ -80,6 +108,11 @@ export interface ShellOptions {
    * insertion points are kept inside it even when words came from variables defined elsewhere.
    */
   home?: [number, number];
+  /**
+   * The user's go env file (`go env -w` writes it): read and updated in place, so settings written
+   * by one recipe line or step apply to the go commands of later ones.
+   */
+  goEnv?: Map<string, EnvAssignment>;
 }
 
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'time', 'case', 'esac', 'in']);
@@ -103,13 +136,20 @@ function isGoBinary(text: string): boolean {
   return /^go(?:1\.\d+(?:\.\d+)?(?:rc\d+|beta\d+)?)?(?:\.exe)?$/.test(base);
 }
 
+/** Tools only macOS has: a script that runs them runs on a Mac. */
+const MAC_TOOLS = new Set(['xcrun', 'lipo', 'codesign', 'security', 'hdiutil', 'notarytool', 'xcodebuild', 'productbuild', 'pkgbuild', 'install_name_tool', 'sw_vers', 'plutil', 'ditto', 'xcode-select', 'stapler']);
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh']);
+/** make options that take a separate value. */
+const MAKE_VALUE_OPTIONS = new Set(['-C', '-f', '-I', '-o', '-W', '--file', '--makefile', '--directory', '--include-dir', '--old-file', '--what-if', '--new-file', '--assume-old', '--assume-new']);
+
 const GO_SUBCOMMANDS = new Set(['build', 'install', 'run', 'test', 'vet', 'list', 'generate', 'env', 'mod', 'get', 'tool', 'clean', 'fmt', 'work', 'version', 'doc', 'fix', 'bug', 'telemetry']);
 
 type Binding = Map<string, VarAlt>;
 
 export function interpretShell(input: MappedText, options: ShellOptions = {}): ShellFacts {
   const vars: ShellVars = options.vars ? cloneVars(options.vars) : new Map<string, ShellVar>();
-  const facts: ShellFacts = { vars, goCommands: [], settings: [] };
+  const facts: ShellFacts = { vars, goCommands: [], settings: [], calls: [], macTools: [] };
+  const goEnv = options.goEnv ?? new Map<string, EnvAssignment>();
   const maxVariants = options.maxVariants ?? 64;
   const home = options.home;
   let allExport = false;
@@ -251,6 +291,27 @@ export function interpretShell(input: MappedText, options: ShellOptions = {}): S
     if (GO_SETTING_NAMES.has(a.name)) facts.settings.push(a);
   }
 
+  /**
+   * The environment a command sees: the go env file (for go commands; an environment variable
+   * set to a non-empty value wins over it), exported variables, then the command's prefixes.
+   */
+  function exportedEnv(binding: Binding, prefix: Map<string, EnvAssignment>, withGoEnv: boolean): Map<string, EnvAssignment> {
+    const env = new Map<string, EnvAssignment>();
+    if (withGoEnv) for (const [name, a] of goEnv) env.set(name, a);
+    for (const [name, v] of vars) {
+      if (!v.exported) continue;
+      const alt = binding.get(name) ?? v.alts[0];
+      if (!alt) continue;
+      if (withGoEnv && goEnv.has(name) && alt.value !== undefined && alt.value.text === '') continue;
+      env.set(name, { name, value: alt.value, raw: alt.raw, ...(alt.full ? { full: alt.full } : {}) });
+    }
+    for (const [name, a] of prefix) {
+      if (withGoEnv && goEnv.has(name) && a.value !== undefined && a.value.text === '') continue;
+      env.set(name, a);
+    }
+    return env;
+  }
+
   function runCommand(cmd: ShellCommand): void {
     let words = cmd.words;
     // `for NAME in a b c` (the body's commands follow as separate commands).
@@ -320,6 +381,7 @@ export function interpretShell(input: MappedText, options: ShellOptions = {}): S
         continue;
       }
       // Command prefixes: sudo, env NAME=value, exec …
+      let probing = false;
       for (;;) {
         const t = rest[0]?.value.text;
         if (t === undefined) break;
@@ -338,35 +400,57 @@ export function interpretShell(input: MappedText, options: ShellOptions = {}): S
         }
         if (PREFIX_COMMANDS.has(t) && rest[0]!.expansions.length === 0) {
           rest = rest.slice(1);
-          while (rest.length > 0 && rest[0]!.value.text.startsWith('-')) rest = rest.slice(1);
+          while (rest.length > 0 && rest[0]!.value.text.startsWith('-')) {
+            // `command -v xcrun` only asks whether the tool exists.
+            if (t === 'command' && /^-[vV]$/.test(rest[0]!.value.text)) probing = true;
+            rest = rest.slice(1);
+          }
           continue;
         }
         break;
       }
       if (rest.length === 0) continue;
       const args = rest.flatMap((w) => resolveArgs(w, binding));
+      const called = args[0]?.value?.text;
+      if (probing) continue;
+      if (called !== undefined && MAC_TOOLS.has(called) && !facts.macTools.includes(called)) facts.macTools.push(called);
       const goWordIndex = findGoWord(args);
-      if (goWordIndex < 0) continue;
+      if (goWordIndex < 0) {
+        const call = scriptCallOf(args);
+        if (call) {
+          const env = exportedEnv(binding, prefix, false);
+          for (const [name, a] of call.overrides) env.set(name, a);
+          const span = homeSpan(words[0]!.start, words[words.length - 1]!.end);
+          facts.calls.push({
+            kind: call.kind,
+            path: call.path,
+            ...(call.makeDir !== undefined ? { makeDir: call.makeDir } : {}),
+            goals: call.goals,
+            ...(cwd !== undefined ? { cwd } : {}),
+            env,
+            ...(span ? { span } : {}),
+            text: args.map((a) => a.value?.text ?? a.raw.text).join(' '),
+          });
+        }
+        continue;
+      }
       const goArgs = args.slice(goWordIndex + 1);
-      // `go env -w NAME=value` writes a persistent setting.
+      // `go env -w NAME=value` writes the user's go env file; `go env -u NAME` removes a setting.
       if (goArgs[0]?.value?.text === 'env' && goArgs.some((a) => a.value?.text === '-w')) {
         for (const a of goArgs) {
           const t = a.value?.text ?? '';
           const eq = t.indexOf('=');
           if (eq > 0 && /^[A-Z_][A-Z0-9_]*$/.test(t.slice(0, eq)) && a.value) {
             const full = sourceSpan(a.value);
-            record({ name: t.slice(0, eq), value: sliceMapped(a.value, eq + 1), raw: sliceMapped(a.value, eq + 1), ...(full ? { full } : {}) });
+            const assignment = { name: t.slice(0, eq), value: sliceMapped(a.value, eq + 1), raw: sliceMapped(a.value, eq + 1), ...(full ? { full } : {}) };
+            record(assignment);
+            goEnv.set(assignment.name, assignment);
           }
         }
+      } else if (goArgs[0]?.value?.text === 'env' && goArgs.some((a) => a.value?.text === '-u')) {
+        for (const a of goArgs) if (a.value && /^[A-Z_][A-Z0-9_]*$/.test(a.value.text)) goEnv.delete(a.value.text);
       }
-      const env = new Map<string, EnvAssignment>();
-      for (const [name, v] of vars) {
-        if (!v.exported) continue;
-        const alt = binding.get(name) ?? v.alts[0];
-        if (!alt) continue;
-        env.set(name, { name, value: alt.value, raw: alt.raw, ...(alt.full ? { full: alt.full } : {}) });
-      }
-      for (const [name, a] of prefix) env.set(name, a);
+      const env = exportedEnv(binding, prefix, true);
       const insertAt = homeOffsetBefore(words[0]!.start);
       const span = homeSpan(words[0]!.start, words[words.length - 1]!.end);
       facts.goCommands.push({
@@ -381,14 +465,77 @@ export function interpretShell(input: MappedText, options: ShellOptions = {}): S
   }
 }
 
+interface ScriptCall {
+  kind: 'script' | 'make';
+  path: string | undefined;
+  makeDir?: string;
+  goals: string[];
+  overrides: Map<string, EnvAssignment>;
+}
+
+/** `./x.sh`, `bash x.sh`, `. x.sh`, `source x.sh`, `make [-C dir] [-f file] [goals] [NAME=value]`. */
+function scriptCallOf(args: readonly ResolvedArg[]): ScriptCall | undefined {
+  const head = args[0];
+  if (!head) return undefined;
+  const text = head.value?.text;
+  const base = text === undefined ? undefined : text.slice(text.lastIndexOf('/') + 1);
+  if (base === 'make' || base === 'gmake' || (text === undefined && /^\$[({]MAKE[)}]$/.test(head.raw.text))) {
+    const call: ScriptCall = { kind: 'make', path: undefined, goals: [], overrides: new Map() };
+    for (let k = 1; k < args.length; k++) {
+      const t = args[k]!.value?.text;
+      if (t === undefined) return undefined;
+      const long = /^(--[a-z-]+)=(.*)$/.exec(t);
+      const [opt, inline] = long ? [long[1]!, long[2]!] : /^-[CfIoW]./.test(t) ? [t.slice(0, 2), t.slice(2)] : [t, undefined];
+      if (MAKE_VALUE_OPTIONS.has(opt)) {
+        const value = inline ?? args[++k]?.value?.text;
+        if (value === undefined) return undefined;
+        if (opt === '-C' || opt === '--directory') call.makeDir = call.makeDir === undefined ? value : `${call.makeDir}/${value}`;
+        if (opt === '-f' || opt === '--file' || opt === '--makefile') call.path = value;
+        continue;
+      }
+      if (t === '-j' || t === '-l') {
+        if (/^\d+$/.test(args[k + 1]?.value?.text ?? '')) k++;
+        continue;
+      }
+      if (t.startsWith('-')) continue;
+      const eq = /^([A-Za-z_][A-Za-z0-9_]*)=/.exec(t);
+      if (eq) {
+        const v = args[k]!.value!;
+        const full = sourceSpan(v);
+        call.overrides.set(eq[1]!, { name: eq[1]!, value: sliceMapped(v, eq[0].length), raw: sliceMapped(v, eq[0].length), ...(full ? { full } : {}) });
+        continue;
+      }
+      call.goals.push(t);
+    }
+    return call;
+  }
+  if (text === undefined) return undefined;
+  let path: string | undefined;
+  if (SHELLS.has(base!)) {
+    for (let k = 1; k < args.length; k++) {
+      const t = args[k]!.value?.text;
+      if (t === undefined) return undefined;
+      if (t === '-c' || t === '-s') return undefined;
+      if (t.startsWith('-') || t.startsWith('+')) continue;
+      path = t;
+      break;
+    }
+  } else if (text === 'source' || text === '.') path = args[1]?.value?.text;
+  else if (text.includes('/') && !text.includes(UNKNOWN_CHAR)) path = text;
+  if (path === undefined || path.includes(UNKNOWN_CHAR) || path === '' || path.startsWith('~')) return undefined;
+  return { kind: 'script', path, goals: [], overrides: new Map() };
+}
+
 /** Index of the go binary among a command's words: the command itself, or after `xargs`. */
 function findGoWord(args: readonly ResolvedArg[]): number {
   const first = args[0];
   if (!first) return -1;
   const next = args[1]?.value?.text;
-  if (first.value && isGoBinary(first.value.text)) return next === undefined || GO_SUBCOMMANDS.has(next) ? 0 : -1;
+  // `go -C dir build` (Go 1.20+) changes directory before the subcommand.
+  const subcommand = (w: string | undefined) => w !== undefined && (GO_SUBCOMMANDS.has(w) || /^--?C(=|$)/.test(w));
+  if (first.value && isGoBinary(first.value.text)) return next === undefined || subcommand(next) ? 0 : -1;
   // `$(GO) build`, `${GOCMD} build` when the variable could not be resolved.
-  if (!first.value && /GO/i.test(first.raw.text) && next !== undefined && GO_SUBCOMMANDS.has(next)) return 0;
+  if (!first.value && /GO/i.test(first.raw.text) && subcommand(next)) return 0;
   return -1;
 }
 

@@ -9,6 +9,8 @@ import { parseMakefile } from '../parse/makefile.js';
 import { emptySourceFacts, findFlagRefs, type SourceFacts } from '../parse/source-facts.js';
 import { parseVsCodeLaunch, parseVsCodeSettings, parseVsCodeTasks, type VsCodeSourceFacts } from '../parse/vscode-json.js';
 import type { Range } from '../finding.js';
+import type { BuildConfig, ConfigTool } from './build-config.js';
+import type { FileInvocation } from './invocation.js';
 import type { WorkspaceFileRecord, WorkspaceRecord } from '../snapshot.js';
 import { workspaceFileKind } from './file-kinds.js';
 import type { GoFileFacts } from './go-file.js';
@@ -17,6 +19,9 @@ import { emptyVsCodeFacts } from './vscode.js';
 
 /** What one file contributes; cached per file so a one-file change re-parses one file. */
 interface FileContribution {
+  /** Workspace-relative path. */
+  path: string;
+  kind: ReturnType<typeof workspaceFileKind>;
   content: string;
   partial: boolean;
   goFile?: GoFileFacts;
@@ -53,8 +58,8 @@ function cgoDirectiveFlagRefs(g: GoFileFacts): FlagRef[] {
 function contributionOf(root: string, f: WorkspaceFileRecord): FileContribution {
   const file = absolutePath(root, f.path);
   // Every field from the start: one object shape, no property added later.
-  const c: FileContribution = { content: f.content, partial: f.partial === true, goFile: undefined, cgoFlagRefs: undefined, module: undefined, source: undefined, vscode: undefined };
   const kind = workspaceFileKind(f.path);
+  const c: FileContribution = { path: f.path, kind, content: f.content, partial: f.partial === true, goFile: undefined, cgoFlagRefs: undefined, module: undefined, source: undefined, vscode: undefined };
   try {
     switch (kind) {
       case 'go':
@@ -238,7 +243,7 @@ export class WorkspaceModelBuilder {
   }
 
   private buildBuildPart(): BuildPart {
-    return buildPartOf(this.ordered(false));
+    return buildPartOf(this.root, this.ordered(false), (path) => this.files.get(path));
   }
 
   model(): WorkspaceModel {
@@ -266,11 +271,17 @@ function goPartOf(contributions: readonly FileContribution[]): GoPart {
 }
 
 /** The build-file half of a model, from that half's contributions in path order. */
-function buildPartOf(contributions: Iterable<FileContribution>): BuildPart {
+function buildPartOf(root: string, contributions: readonly FileContribution[], lookup: (path: string) => FileContribution | undefined): BuildPart {
   const part: BuildPart = { buildConfigs: [], settings: [], gorootRefs: [], flagRefs: [], notes: [] };
+  const called = calledConfigs(root, contributions, lookup);
+  const imageSettings = buildImageSettings(contributions);
   for (const c of contributions) {
     if (c.source) {
-      part.buildConfigs.push(...c.source.configs);
+      for (const config of c.source.configs) {
+        // A command that a known caller runs is checked as that caller runs it (once per anchor).
+        if (called.covered.size > 0 && called.covered.has(anchorKey(config))) continue;
+        part.buildConfigs.push(imageSettings && c.kind !== 'dockerfile' && config.tool === 'shell' ? mayRunInImage(config, imageSettings) : config);
+      }
       part.settings.push(...c.source.settings);
       part.gorootRefs.push(...c.source.gorootRefs);
       part.flagRefs.push(...c.source.flagRefs);
@@ -278,7 +289,221 @@ function buildPartOf(contributions: Iterable<FileContribution>): BuildPart {
     }
     if (c.vscode) part.vscode = { ...emptyVsCodeFacts(), ...c.vscode };
   }
+  part.buildConfigs.push(...called.configs);
   return part;
+}
+
+function anchorKey(c: BuildConfig): string {
+  return `${c.file}|${c.range.start.line}:${c.range.start.character}-${c.range.end.line}:${c.range.end.character}`;
+}
+
+/** Bounds on reading called files again: chain depth, and reads per model. */
+const MAX_CALL_DEPTH = 4;
+const MAX_CALL_READS = 400;
+/** Most cached readings per called file (callers that keep changing leave stale ones). */
+const MAX_CACHED_CONTEXTS = 64;
+
+interface CalledReading {
+  configs: BuildConfig[];
+  invocations: FileInvocation[];
+}
+
+/** Parses of called files, per version of the file (its contribution) and call context. */
+const parsedCalls = new WeakMap<FileContribution, Map<string, SourceFacts>>();
+/** Readings of called files, per version of the file (its contribution) and call. */
+const readings = new WeakMap<FileContribution, Map<string, CalledReading>>();
+
+/** The kind of tool the top caller is: scripts a workflow or a Dockerfile runs run where those run. */
+function toolOfKind(kind: FileContribution['kind']): ConfigTool | undefined {
+  switch (kind) {
+    case 'makefile':
+      return 'make';
+    case 'shell':
+    case 'maybe-shell':
+      return 'shell';
+    case 'dockerfile':
+      return 'dockerfile';
+    case 'github-workflow':
+      return 'github-workflow';
+    default:
+      return undefined;
+  }
+}
+
+function targetOfCall(inv: FileInvocation, lookup: (path: string) => FileContribution | undefined): { c: FileContribution; cwd: string } | undefined {
+  const tries: { target: string; cwd: string }[] = [{ target: inv.target, cwd: inv.cwd }, ...(inv.alternatives ?? [])];
+  for (const t of tries) {
+    const names = [t.target];
+    const slash = t.target.lastIndexOf('/');
+    const dir = slash < 0 ? '' : t.target.slice(0, slash + 1);
+    // `make` reads GNUmakefile, makefile or Makefile.
+    if (t.target.slice(dir.length) === 'Makefile') names.unshift(`${dir}GNUmakefile`, `${dir}makefile`);
+    for (const name of names) {
+      const c = lookup(name);
+      if (c && (c.kind === 'makefile' || c.kind === 'shell' || c.kind === 'maybe-shell') && c.source) return { c, cwd: t.cwd };
+    }
+  }
+  return undefined;
+}
+
+/** Reads a called file as its caller runs it: configurations anchored in it, with the caller's context. */
+function readCalled(root: string, target: FileContribution, inv: FileInvocation, cwd: string, callerTool: ConfigTool): CalledReading {
+  let byCall = readings.get(target);
+  if (!byCall) {
+    byCall = new Map();
+    readings.set(target, byCall);
+  }
+  const key = JSON.stringify([inv, cwd, callerTool]);
+  const hit = byCall.get(key);
+  if (hit) return hit;
+  // One parse per environment, folder and goals, whichever caller (and label) it is for.
+  const context = { env: inv.env, cwd, ...(inv.goals ? { goals: inv.goals } : {}) };
+  const parseKey = JSON.stringify(context);
+  let facts = parsedCalls.get(target)?.get(parseKey);
+  if (!facts) {
+    const file = absolutePath(root, target.path);
+    facts = target.kind === 'makefile' ? parseMakefile(file, target.path, target.content, context) : parseShellFile(file, target.path, target.content, context);
+    let byContext = parsedCalls.get(target);
+    if (!byContext) {
+      byContext = new Map<string, SourceFacts>();
+      parsedCalls.set(target, byContext);
+    }
+    if (byContext.size >= MAX_CACHED_CONTEXTS) byContext.clear();
+    byContext.set(parseKey, facts);
+  }
+  const local = callerTool === 'make' || callerTool === 'shell';
+  const via = `run by ${inv.label}`;
+  const configs = facts.configs.map((config): BuildConfig => {
+    const conditions = [...(inv.conditions ?? []), ...(config.conditions ?? [])];
+    const host = inv.host ?? config.host;
+    const goVersion = inv.goVersion ?? config.goVersion;
+    const variant = inv.variant ?? config.variant;
+    return {
+      ...config,
+      tool: local ? config.tool : callerTool,
+      label: `${config.label} of ${target.path}, ${via}`,
+      ...(host ? { host } : {}),
+      ...(goVersion ? { goVersion } : {}),
+      ...(variant ? { variant } : {}),
+      ...(conditions.length > 0 ? { conditions } : {}),
+    };
+  });
+  const invocations = (facts.invocations ?? []).map((n): FileInvocation => {
+    const conditions = [...(inv.conditions ?? []), ...(n.conditions ?? [])];
+    const host = inv.host ?? n.host;
+    const goVersion = inv.goVersion ?? n.goVersion;
+    const variant = inv.variant ?? n.variant;
+    return {
+      ...n,
+      label: `${n.label}, ${via}`,
+      ...(host ? { host } : {}),
+      ...(goVersion ? { goVersion } : {}),
+      ...(variant ? { variant } : {}),
+      ...(conditions.length > 0 ? { conditions } : {}),
+    };
+  });
+  const reading = { configs, invocations };
+  if (byCall.size >= MAX_CACHED_CONTEXTS) byCall.clear();
+  byCall.set(key, reading);
+  return reading;
+}
+
+/**
+ * Configurations of files that other files run (a script a Makefile recipe, a workflow step or
+ * a Dockerfile RUN runs; a Makefile a step runs `make build` on), read as each caller runs them,
+ * following calls of calls (depth and total bounded, cycles cut). `covered`: their anchors.
+ */
+function calledConfigs(
+  root: string,
+  contributions: readonly FileContribution[],
+  lookup: (path: string) => FileContribution | undefined,
+  extra: readonly Call[] = [],
+): { configs: BuildConfig[]; covered: Set<string> } {
+  const configs: BuildConfig[] = [];
+  const covered = new Set<string>();
+  const seen = new Set<string>();
+  let reads = 0;
+  const visit = (inv: FileInvocation, chain: readonly string[], depth: number, callerTool: ConfigTool): void => {
+    if (depth > MAX_CALL_DEPTH || reads >= MAX_CALL_READS) return;
+    const t = targetOfCall(inv, lookup);
+    if (!t) return;
+    const key = `${t.c.path}#${(inv.goals ?? []).join(' ')}`;
+    if (chain.includes(key)) return;
+    reads++;
+    const reading = readCalled(root, t.c, inv, t.cwd, callerTool);
+    for (const config of reading.configs) {
+      const anchor = anchorKey(config);
+      covered.add(anchor);
+      // The same command run the same way by two callers is one configuration.
+      const same = `${anchor}|${config.dir}|${config.variant ?? ''}|${config.host?.goos ?? ''}/${config.host?.goarch ?? ''}|${config.goVersion?.value ?? ''}|${(config.conditions ?? []).join(';')}|${Object.entries(config.env)
+        .map(([k, v]) => `${k}=${v.value ?? '?'}@${v.file}:${v.range.start.line}:${v.range.start.character}`)
+        .join(',')}`;
+      if (seen.has(same)) continue;
+      seen.add(same);
+      configs.push(config);
+    }
+    for (const n of reading.invocations) visit(n, [...chain, key], depth + 1, callerTool);
+  };
+  for (const { invocation, tool, from } of callsOf(contributions, extra)) visit(invocation, [`${from}#`], 1, tool);
+  return { configs, covered };
+}
+
+interface Call {
+  invocation: FileInvocation;
+  /** The kind of tool the calling file is. */
+  tool: ConfigTool;
+  /** Workspace-relative path of the calling file. */
+  from: string;
+}
+
+function callsOf(contributions: readonly FileContribution[], extra: readonly Call[] = []): Call[] {
+  const out: Call[] = [];
+  for (const c of contributions) {
+    const tool = toolOfKind(c.kind);
+    if (!tool || !c.source?.invocations) continue;
+    for (const invocation of c.source.invocations) out.push({ invocation, tool, from: c.path });
+  }
+  out.push(...extra);
+  return out;
+}
+
+/**
+ * The configurations that `calls` (and the workspace's own calls) add, read as the model reads
+ * them: for calls from files the model does not parse itself, and for tests.
+ */
+export function configsOfCalls(record: WorkspaceRecord, calls: readonly Call[]): BuildConfig[] {
+  const contributions = record.files.map((f) => contributionOf(record.root, f)).filter((c) => !isGoPart(c));
+  const byPath = new Map<string, FileContribution>();
+  for (const c of contributions) byPath.set(c.path, c);
+  return calledConfigs(record.root, contributions, (path) => byPath.get(path), calls).configs;
+}
+
+/** Go settings a Dockerfile of the workspace sets (its build image's environment), e.g. "Dockerfile sets CGO_ENABLED". */
+function buildImageSettings(contributions: readonly FileContribution[]): string | undefined {
+  for (const c of contributions) {
+    if (c.kind !== 'dockerfile' || !c.source) continue;
+    const lines = c.content.split('\n');
+    /** Set by an ENV instruction (not a RUN line's prefix): the image's environment. */
+    const byEnv = (line: number): boolean => {
+      let l = line;
+      while (l > 0 && /\\\s*$/.test(lines[l - 1] ?? '')) l--;
+      return /^\s*ENV\s/i.test(lines[l] ?? '');
+    };
+    const names = [...new Set(c.source.settings.filter((s) => /^(CGO_ENABLED|GOOS|GOARCH|CC|CXX|GOFLAGS)$/.test(s.name) && byEnv(s.range.start.line)).map((s) => s.name))];
+    if (names.length > 0) return `${c.path} sets ${names.join(', ')}`;
+  }
+  return undefined;
+}
+
+const imageReadings = new WeakMap<BuildConfig, { why: string; config: BuildConfig }>();
+
+/** A script no file of the workspace runs, in a repository with a build image: it may run there, not here. */
+function mayRunInImage(config: BuildConfig, why: string): BuildConfig {
+  const hit = imageReadings.get(config);
+  if (hit && hit.why === why) return hit.config;
+  const out = { ...config, conditions: [...(config.conditions ?? []), `the script runs on this machine, not in the repository's build image (${why})`] };
+  imageReadings.set(config, { why, config: out });
+  return out;
 }
 
 function modelOf(root: string, g: GoPart, b: BuildPart): WorkspaceModel {
@@ -314,7 +539,9 @@ export function buildWorkspaceModel(record: WorkspaceRecord | undefined): Worksp
       const c = contributionOf(record.root, record.files[k]!);
       (isGoPart(c) ? go : other).push(c);
     }
-    return modelOf(record.root, goPartOf(go), buildPartOf(other));
+    const byPath = new Map<string, FileContribution>();
+    for (const c of other) byPath.set(c.path, c);
+    return modelOf(record.root, goPartOf(go), buildPartOf(record.root, other, (path) => byPath.get(path)));
   }
   const builder = new WorkspaceModelBuilder(record.root);
   builder.reset(record);

@@ -26,6 +26,8 @@ export interface PackageIndex {
   fileImports: WeakMap<GoFileFacts, string[]>;
   /** Results rules derive from the Go files alone (valid as long as this index is). */
   memo: Map<string, unknown>;
+  /** A go.work is present: `./...` may span the modules it uses (else it stops at a nested go.mod). */
+  workspaceMode?: boolean;
 }
 
 /** Keyed on the goFiles array (WorkspaceModelBuilder keeps it while no Go file changes). */
@@ -64,7 +66,8 @@ export function packageIndex(model: WorkspaceModel): PackageIndex {
   const modules: [string, string][] = [];
   for (const m of model.modules) if (m.kind === 'go.mod' && m.module) modules.push([m.module, m.dir ?? '']);
   modules.sort((a, b) => b[0].length - a[0].length);
-  const index: PackageIndex = { dirs, modules, importDirs: new Map(), fileImports: new WeakMap(), memo: new Map() };
+  const workspaceMode = model.modules.some((m) => m.kind === 'go.work');
+  const index: PackageIndex = { dirs, modules, importDirs: new Map(), fileImports: new WeakMap(), memo: new Map(), ...(workspaceMode ? { workspaceMode } : {}) };
   cache.set(key, { modules: model.modules, index });
   return index;
 }
@@ -90,13 +93,16 @@ export function resolvePatterns(index: PackageIndex, baseDir: string, patterns: 
   if (hit) return hit;
   const out = new Set<string>();
   index.memo.set(memoKey, out);
+  // `./...` stops at a nested module (a folder with its own go.mod) unless a go.work uses modules.
+  const nested = index.modules.length > 1 && index.workspaceMode !== true ? index.modules.map(([, d]) => d) : [];
+  const inNested = (prefix: string, d: string) => nested.some((m) => m !== '' && (prefix === '' || m.startsWith(`${prefix}/`)) && (d === m || d.startsWith(`${m}/`)));
   const addTree = (prefix: string) => {
     if (prefix === '') {
-      for (const d of index.dirs.keys()) out.add(d);
+      for (const d of index.dirs.keys()) if (!inNested(prefix, d)) out.add(d);
       return;
     }
     const under = `${prefix}/`;
-    for (const d of index.dirs.keys()) if (d === prefix || d.startsWith(under)) out.add(d);
+    for (const d of index.dirs.keys()) if ((d === prefix || d.startsWith(under)) && !inNested(prefix, d)) out.add(d);
   };
   const list = patterns.length === 0 ? ['.'] : patterns;
   for (const p of list) {

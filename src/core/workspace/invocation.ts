@@ -26,4 +26,19 @@ export interface FileInvocation {
   variant?: string;
   /** Human words for messages: `job "release", step "Build Android"` / `make target "release"`. */
   label: string;
+  /**
+   * Other workspace paths the target may be, tried in order when `target` is not a file of the
+   * workspace (a Dockerfile's build context may be its own folder or the repository root).
+   */
+  alternatives?: { target: string; cwd: string }[];
+}
+
+/** How a called file is read again: with its caller's environment, folder and goals. */
+export interface CallContext {
+  /** The environment at the call: the called file's initial exported variables. */
+  env: Record<string, SettingValue>;
+  /** Workspace-relative directory the called file starts in ('' = the root). */
+  cwd: string;
+  /** `make` goals (empty or absent: the Makefile's default goal). */
+  goals?: string[];
 }
