@@ -71,6 +71,13 @@ describe('cgo off: what `go build` does with optional and required cgo files', {
       assert.match(r.stderr, /p\.go:3:25: undefined: one/);
     });
   }
+  it('a CC does not turn cgo on in a cross build (why a CC without CGO_ENABLED only shows intent, cgo-intent.ts)', async () => {
+    const dir = copy();
+    for (const v of VERSIONS) {
+      const r = await go(v, dir, ['env', 'CGO_ENABLED'], { GOOS: 'android', GOARCH: 'arm', CC: '/nonexistent/armv7a-linux-androideabi21-clang' });
+      assert.equal(r.stdout.trim(), '0', `go${v}`);
+    }
+  });
   it('the rule quotes go1.27 for every failing target', async () => {
     const dir = copy();
     const found = await run(disabledWithCImports, 'cgo-optional', { go: '1.27.3' });

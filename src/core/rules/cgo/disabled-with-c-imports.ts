@@ -2,10 +2,11 @@ import type { Finding, Fix, Location, Severity, TextEdit } from '../../finding.j
 import type { MachineFacts } from '../../machine.js';
 import { mentionsNegated } from '../../parse/build-constraint.js';
 import type { Rule, RuleContext } from '../../rule.js';
-import type { BuildConfig } from '../../workspace/build-config.js';
+import type { BuildConfig, SettingValue } from '../../workspace/build-config.js';
 import { envInsertionEdit } from '../../workspace/env-edit.js';
 import type { GoFileFacts } from '../../workspace/go-file.js';
 import { commandLineFiles, dirOfImport, memoOnIndex, packageIndex, resolvePatterns, targetPackagesFor, type PackageView, type TargetPackages } from '../../workspace/go-packages.js';
+import { cgoMeantOn, cgoMeantOnNote } from '../cross/cgo-intent.js';
 import { builds, capitalize, cgoStateOf, configEvidence, dedupeFindings, hostOf, perConfig, releaseOf, setForConfig, targetOf } from '../cross/target.js';
 
 export const disabledWithCImports: Rule = {
@@ -69,6 +70,8 @@ interface CgoOffBuild {
   why: string;
   /** CGO_ENABLED=0 is written (not the cross-build default, which whoever runs it may override). */
   explicit: boolean;
+  /** CGO_ENABLED is not set but CC is: cgo is evidently meant to be on (cgo-intent.ts). */
+  meantOn?: SettingValue;
   fixes: Fix[];
   location: Location;
   /** The findings last made for it and the hits they came from (reused while the hits are the same). */
@@ -109,6 +112,7 @@ function describeCgoOffBuild(ctx: RuleContext, config: BuildConfig): CgoOffBuild
     resultKey: `excludedCgo\u0000${target.goos}|${target.goarch}|${[...new Set(tags)].sort().join(',')}|${release?.minor}\u0000${config.dir}\u0000${config.packages.join('\u0000')}`,
     why,
     explicit: cgo.explicit,
+    ...(!cgo.explicit && cgoMeantOn(config) ? { meantOn: cgoMeantOn(config)! } : {}),
     fixes,
     location: anchor ? { file: anchor.file, range: anchor.range } : { file: config.file, range: config.range },
   };
@@ -132,9 +136,9 @@ function findingOf(build: CgoOffBuild, hits: readonly Hit[]): Finding {
   let consequence: string;
   if (failing.length > 0) {
     const f = failing[0]!;
-    severity = build.explicit ? 'error' : 'warning';
+    severity = build.explicit ? 'error' : build.meantOn ? 'info' : 'warning';
     const quote = f.fileArgs ? '`go: no Go source files`' : `\`build constraints exclude all Go files in …/${f.dir}\``;
-    consequence = `${f.fileArgs ? 'every file named on the command line imports "C"' : `package ${f.dir || '.'} has no other files`}, so the build fails with ${quote}${build.explicit ? '' : ' (unless whoever runs it exports CGO_ENABLED=1)'}`;
+    consequence = `${f.fileArgs ? 'every file named on the command line imports "C"' : `package ${f.dir || '.'} has no other files`}, so the build fails with ${quote}${build.explicit ? '' : build.meantOn ? ` — ${cgoMeantOnNote(build.meantOn).replace(/; if it does not$/, '')}` : ' (unless whoever runs it exports CGO_ENABLED=1)'}`;
     const rest = hits.length - failing.length;
     if (rest > 0) consequence += ` (${rest} more package${rest > 1 ? 's' : ''} only lose${rest > 1 ? '' : 's'} optional cgo files)`;
   } else {

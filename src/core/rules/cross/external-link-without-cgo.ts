@@ -3,6 +3,7 @@ import type { Range } from '../../finding.js';
 import type { Rule } from '../../rule.js';
 import { envInsertionEdit } from '../../workspace/env-edit.js';
 import { commandLineFiles, packageIndex } from '../../workspace/go-packages.js';
+import { cgoMeantOn, cgoMeantOnNote } from './cgo-intent.js';
 import { builds, capitalize, cgoStateOf, configEvidence, dedupeFindings, hostOf, linksBinary, perConfig, releaseOf, setForConfig, targetOf } from './target.js';
 
 const NEEDS_EXTERNAL = new Set(['c-archive', 'c-shared', 'plugin']);
@@ -60,6 +61,11 @@ test/toolchain/workspace/cross-claims.test.ts.`,
           severity = 'warning';
           consequence = `${old ? release.label : 'Go'} builds it anyway, printing \`loadinternal: cannot find runtime/cgo\`, and files with \`import "C"\` (and their //export functions) are left out${old ? `; Go 1.22+ refuse${archive ? '' : ` with \`${what} requires external (cgo) linking, but cgo is not enabled\``}` : ''}`;
         } else consequence = `\`go build\` fails with \`${what} requires external (cgo) linking, but cgo is not enabled\``;
+        const meantOn = cgo.explicit ? undefined : cgoMeantOn(config);
+        if (meantOn) {
+          severity = 'info';
+          consequence += ` — ${cgoMeantOnNote(meantOn).replace(/; if it does not$/, '')}`;
+        }
         const fixes: Fix[] = [];
         const set = setForConfig(config, 'CGO_ENABLED', '1');
         const edits: TextEdit[] = [];

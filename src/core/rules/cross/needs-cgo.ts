@@ -2,6 +2,7 @@ import type { Finding, Fix, Severity, TextEdit } from '../../finding.js';
 import type { Rule, RuleContext } from '../../rule.js';
 import type { BuildConfig } from '../../workspace/build-config.js';
 import { envInsertionEdit, gorootExpression } from '../../workspace/env-edit.js';
+import { cgoMeantOn, cgoMeantOnNote } from './cgo-intent.js';
 import { builds, capitalize, cgoStateOf, configEvidence, dedupeFindings, hostOf, linksBinary, perConfig, releaseOf, setForConfig, targetOf } from './target.js';
 
 /** Ports that must link externally (internal/platform.MustLinkExternal, facts §1.3). */
@@ -77,9 +78,11 @@ function checkConfig(ctx: RuleContext, config: BuildConfig): Finding[] {
     failure = `\`go build\` fails with \`${goError(target.goos, target.goarch)}\``;
   }
   const why = explicitOff ? 'CGO_ENABLED=0' : 'CGO_ENABLED is not set, and a cross build defaults cgo to off';
-  const unsetNote = unset ? ' (unless whatever runs it exports CGO_ENABLED=1)' : '';
+  const meantOn = cgoMeantOn(config);
+  if (meantOn) severity = 'info';
+  const unsetNote = meantOn ? ` (${cgoMeantOnNote(meantOn)}, this fails)` : unset ? ' (unless whatever runs it exports CGO_ENABLED=1)' : '';
   const ios = target.goos === 'ios';
-  const message = `${pair} must link externally through cgo, but ${why}${unsetNote}: ${failure}. ${capitalize(config.label)} needs CGO_ENABLED=1 and a CC for ${pair}.`;
+  const message = `${pair} must link externally through cgo, but ${why}${unsetNote}: ${failure}. ${capitalize(config.label)} needs CGO_ENABLED=1${config.env.CC ? '' : ` and a CC for ${pair}`}.`;
 
   const fixes: Fix[] = [];
   const edits: TextEdit[] = [];

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { disabledWithCImports } from '../../../../src/core/rules/cgo/disabled-with-c-imports.js';
+import { needsCgo } from '../../../../src/core/rules/cross/needs-cgo.js';
 import { externalLinkWithoutCgo } from '../../../../src/core/rules/cross/external-link-without-cgo.js';
 import { run, where } from './harness.js';
 
@@ -28,6 +29,7 @@ describe('cgo/disabled-with-c-imports: optional cgo code left out on purpose', (
         files: 'error Makefile:11:14',
         tool: 'info Makefile:14:14',
         cross: 'warning Makefile:17:7',
+        ndk: 'info Makefile:20:7',
       },
     );
   });
@@ -47,6 +49,12 @@ describe('cgo/disabled-with-c-imports: optional cgo code left out on purpose', (
   });
   it('an unset CGO_ENABLED in a cross build is at most a warning and says who could override it', async () => {
     assert.match((await byTarget()).get('cross')!.message, /unless whoever runs it exports CGO_ENABLED=1/);
+  });
+  it('a cross build that sets CC but not CGO_ENABLED is meant for cgo (its caller exports it): info, for needs-cgo too', async () => {
+    assert.match((await byTarget()).get('ndk')!.message, /build fails with `build constraints exclude all Go files in …\/needed` — CC is set, so cgo is evidently meant to be on/);
+    const needs = (await run(needsCgo, 'cgo-optional')).filter((f) => f.message.includes('target "ndk"'));
+    assert.deepEqual(needs.map((f) => `${f.severity} ${where(f)}`), ['info Makefile:20:7']);
+    assert.match(needs[0]!.message, /android\/arm must link externally through cgo, but CGO_ENABLED is not set, .*CC is set.* if it does not, this fails\): `go build` fails with `android\/arm requires external \(cgo\) linking, but cgo is not enabled`/);
   });
   it('cross/external-link-without-cgo does not quote -buildmode=c-shared when Go stops at "no Go source files" first', async () => {
     const found = await run(externalLinkWithoutCgo, 'cgo-optional');
