@@ -33,8 +33,10 @@ the build fails. Go 1.22+ stops before building with, e.g.:
     default PIE binary requires external (cgo) linking, but cgo is not enabled      (ios/amd64)
     android/arm requires external (cgo) linking, but cgo is not enabled
 
-Go 1.21 fails later, at link time (\`loadinternal: cannot find runtime/cgo\`, then the C linker).
-android/arm64 links internally and is not affected.
+Go 1.21 fails later, at link time (\`loadinternal: cannot find runtime/cgo\`, then the C linker) —
+except android/amd64, which it links with the host's C compiler without failing: on a Linux host
+the result is a glibc executable (interpreter /lib64/ld-linux-x86-64.so.2) that will not run on
+Android (a warning). android/arm64 links internally and is not affected.
 
 **Fix:** \`CGO_ENABLED=1\` plus a \`CC\` for the target. For iOS that is
 \`CC=$(go env GOROOT)/misc/ios/clangwrap.sh\` (misc/ios/README; needs Xcode with the iOS SDKs, so a
@@ -70,7 +72,7 @@ function checkConfig(ctx: RuleContext, config: BuildConfig): Finding[] {
   let severity: Severity = explicitOff ? 'error' : 'warning';
   let failure: string;
   if (old && pair === 'android/amd64') {
-    failure = `${release.label} still links it, printing \`loadinternal: cannot find runtime/cgo\`; Go 1.22 and later refuse with \`${goError(target.goos, target.goarch)}\``;
+    failure = `${release.label} does not fail: it prints \`loadinternal: cannot find runtime/cgo\` and links with the host's C compiler, which makes no Android binary (on a Linux host, a glibc executable with interpreter /lib64/ld-linux-x86-64.so.2 that will not run on Android); Go 1.22 and later refuse with \`${goError(target.goos, target.goarch)}\``;
     severity = 'warning';
   } else if (old) {
     failure = `${release.label} fails at link time (\`loadinternal: cannot find runtime/cgo\`, then the C linker fails); Go 1.22 and later stop before building with \`${goError(target.goos, target.goarch)}\``;
