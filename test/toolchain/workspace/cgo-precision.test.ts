@@ -71,6 +71,15 @@ describe('cgo off: what `go build` does with optional and required cgo files', {
       assert.match(r.stderr, /p\.go:3:25: undefined: one/);
     });
   }
+  it('GOOS=ios with file arguments that all import "C": every release stops at "go: no Go source files", before the link mode (the "iosfiles" target)', async () => {
+    const dir = copy();
+    for (const v of VERSIONS) {
+      const r = await go(v, dir, ['build', '-o', join(dir, 'bin', 'app'), './shared/a.go'], { GOOS: 'ios', GOARCH: 'arm64' });
+      assert.equal(r.stderr, 'go: no Go source files', `go${v}`);
+      const named = await go(v, dir, ['build', '-o', join(dir, 'bin', 'app'), './shared'], { GOOS: 'ios', GOARCH: 'arm64' });
+      assert.equal(named.stderr, `package example.com/opt/shared: build constraints exclude all Go files in ${dir}/shared`, `go${v}`);
+    }
+  });
   it('a CC does not turn cgo on in a cross build (why a CC without CGO_ENABLED only shows intent, cgo-intent.ts)', async () => {
     const dir = copy();
     for (const v of VERSIONS) {

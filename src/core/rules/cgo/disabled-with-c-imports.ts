@@ -60,6 +60,26 @@ go1.21, go1.24 and go1.27.`,
   },
 };
 
+/**
+ * The command names a package (or files) that cgo off leaves with no files. Go stops there —
+ * \`build constraints exclude all Go files in …\` / \`go: no Go source files\` — before it judges
+ * the link mode (verified with go1.21, go1.24 and go1.27 for GOOS=ios and -buildmode=c-shared), so
+ * the rules that quote a link-mode error leave such a build to this rule.
+ */
+export function namedPackageLeftEmpty(ctx: RuleContext, config: BuildConfig): boolean {
+  if (ctx.workspace.cgoFiles.length === 0) return false;
+  const build = cgoOffBuildOf(ctx, config);
+  if (!build) return false;
+  const index = packageIndex(ctx.workspace);
+  const hits = memoOnIndex(index, build.resultKey, () => excludedCgo(targetPackagesFor(index, build.target), config.dir, config.packages));
+  const failing = hits.filter((h) => h.all && h.required);
+  if (failing.length === 0) return false;
+  if (failing.some((h) => h.fileArgs)) return true;
+  const namedPatterns = config.packages.filter((p) => !p.endsWith('...'));
+  const named = config.packages.length === 0 ? new Set([config.dir]) : namedPatterns.length > 0 ? resolvePatterns(index, config.dir, namedPatterns) : new Set<string>();
+  return failing.some((h) => named.has(h.dir));
+}
+
 /** A configuration that builds with cgo off, and everything its finding says but the packages. */
 interface CgoOffBuild {
   config: BuildConfig;

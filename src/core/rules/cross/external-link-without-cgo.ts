@@ -2,7 +2,7 @@ import type { Finding, Fix, Severity, TextEdit } from '../../finding.js';
 import type { Range } from '../../finding.js';
 import type { Rule } from '../../rule.js';
 import { envInsertionEdit } from '../../workspace/env-edit.js';
-import { commandLineFiles, packageIndex } from '../../workspace/go-packages.js';
+import { namedPackageLeftEmpty } from '../cgo/disabled-with-c-imports.js';
 import { cgoMeantOn, cgoMeantOnNote } from './cgo-intent.js';
 import { builds, capitalize, cgoStateOf, configEvidence, dedupeFindings, hostOf, linksBinary, perConfig, releaseOf, setForConfig, targetOf } from './target.js';
 
@@ -46,10 +46,10 @@ test/toolchain/workspace/cross-claims.test.ts.`,
         const target = targetOf(config, host);
         const cgo = cgoStateOf(config, target, host);
         if (cgo.state !== 'off') return out;
-        // `go build -buildmode=c-shared a.go` whose named files all import "C": Go stops earlier,
-        // at `go: no Go source files` (go1.21/1.24/1.27), which cgo/disabled-with-c-imports reports.
-        const named = commandLineFiles(packageIndex(ctx.workspace), config.dir, config.packages);
-        if (named && named.files.every((f) => f.importC)) return out;
+        // The named package (or every named file) imports "C": Go stops earlier, at `build
+        // constraints exclude all Go files` / `go: no Go source files` (go1.21/1.24/1.27), which
+        // cgo/disabled-with-c-imports reports.
+        if (namedPackageLeftEmpty(ctx, config)) return out;
         const release = releaseOf(ctx, config);
         const old = release?.minor !== undefined && release.minor <= 21;
         const what = linkmode ? '-linkmode=external' : `-buildmode=${buildmode!.value}`;

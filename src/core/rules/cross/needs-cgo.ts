@@ -2,6 +2,7 @@ import type { Finding, Fix, Severity, TextEdit } from '../../finding.js';
 import type { Rule, RuleContext } from '../../rule.js';
 import type { BuildConfig } from '../../workspace/build-config.js';
 import { envInsertionEdit, gorootExpression } from '../../workspace/env-edit.js';
+import { namedPackageLeftEmpty } from '../cgo/disabled-with-c-imports.js';
 import { cgoMeantOn, cgoMeantOnNote } from './cgo-intent.js';
 import { builds, capitalize, cgoStateOf, configEvidence, dedupeFindings, hostOf, linksBinary, perConfig, releaseOf, setForConfig, targetOf } from './target.js';
 
@@ -62,6 +63,8 @@ function checkConfig(ctx: RuleContext, config: BuildConfig): Finding[] {
   if (!target.goos || !target.goarch || !needsExternalLinking(target.goos, target.goarch)) return [];
   // Only a link needs cgo: building library packages for iOS works without it.
   if (linksBinary(ctx, config) !== true) return [];
+  // cgo off leaves the named package with no files: Go stops at that first (cgo/disabled-with-c-imports).
+  if (namedPackageLeftEmpty(ctx, config)) return [];
   const cgo = cgoStateOf(config, target, host);
   const explicitOff = cgo.state === 'off' && cgo.explicit;
   const unset = !config.env.CGO_ENABLED;

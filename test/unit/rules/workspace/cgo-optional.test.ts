@@ -30,6 +30,7 @@ describe('cgo/disabled-with-c-imports: optional cgo code left out on purpose', (
         tool: 'info Makefile:14:14',
         cross: 'warning Makefile:17:7',
         ndk: 'info Makefile:20:7',
+        iosfiles: 'warning Makefile:23:7',
       },
     );
   });
@@ -55,6 +56,10 @@ describe('cgo/disabled-with-c-imports: optional cgo code left out on purpose', (
     const needs = (await run(needsCgo, 'cgo-optional')).filter((f) => f.message.includes('target "ndk"'));
     assert.deepEqual(needs.map((f) => `${f.severity} ${where(f)}`), ['info Makefile:20:7']);
     assert.match(needs[0]!.message, /android\/arm must link externally through cgo, but CGO_ENABLED is not set, .*CC is set.* if it does not, this fails\): `go build` fails with `android\/arm requires external \(cgo\) linking, but cgo is not enabled`/);
+  });
+  it('an iOS build of files that all import "C" stops at "no Go source files": needs-cgo does not quote the link error', async () => {
+    assert.match((await byTarget()).get('iosfiles')!.message, /fails with `go: no Go source files`/);
+    assert.deepEqual((await run(needsCgo, 'cgo-optional')).filter((f) => f.message.includes('iosfiles')), []);
   });
   it('cross/external-link-without-cgo does not quote -buildmode=c-shared when Go stops at "no Go source files" first', async () => {
     const found = await run(externalLinkWithoutCgo, 'cgo-optional');
