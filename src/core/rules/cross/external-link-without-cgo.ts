@@ -27,6 +27,11 @@ refuses before building:
 with \`import "C"\` (where \`//export\` functions live) are left out. Go 1.21 links all of them
 with that warning.
 
+**Certainty:** as cross/needs-cgo — info when the command sets \`CC\` but leaves CGO_ENABLED to its
+caller, and silent when cgo off leaves the named package or files empty (Go stops earlier, at
+\`go: no Go source files\` for \`go build -buildmode=c-shared a.go\`; cgo/disabled-with-c-imports
+reports it).
+
 **Fix:** set \`CGO_ENABLED=1\` for this build (needs a C compiler), or drop \`-linkmode=external\`.
 Neither is marked preferred: \`CGO_ENABLED=0\` is often deliberate.
 

@@ -39,6 +39,13 @@ except android/amd64, which it links with the host's C compiler without failing:
 the result is a glibc executable (interpreter /lib64/ld-linux-x86-64.so.2) that will not run on
 Android (a warning). android/arm64 links internally and is not affected.
 
+**Certainty:** an error only when \`CGO_ENABLED=0\` is written for the command; unset (the
+cross-build default, which whoever runs the command may override) is a warning, and info when the
+command sets \`CC\` — it is evidently written for cgo, and a CC alone does not turn cgo on in a
+cross build (verified with go1.21, go1.24 and go1.27), so its caller must export CGO_ENABLED=1. A
+command whose named package (or files) cgo off leaves empty is left to cgo/disabled-with-c-imports:
+Go stops at \`build constraints exclude all Go files\` / \`go: no Go source files\` first.
+
 **Fix:** \`CGO_ENABLED=1\` plus a \`CC\` for the target. For iOS that is
 \`CC=$(go env GOROOT)/misc/ios/clangwrap.sh\` (misc/ios/README; needs Xcode with the iOS SDKs, so a
 Mac). **Since Go 1.23 that wrapper targets the iOS simulator** (SDK iphonesimulator) even for arm64:
