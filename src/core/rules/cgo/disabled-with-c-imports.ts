@@ -2,11 +2,11 @@ import type { Finding, Fix, Location, Severity, TextEdit } from '../../finding.j
 import type { MachineFacts } from '../../machine.js';
 import { mentionsNegated } from '../../parse/build-constraint.js';
 import type { Rule, RuleContext } from '../../rule.js';
-import type { BuildConfig, SettingValue } from '../../workspace/build-config.js';
+import type { BuildConfig } from '../../workspace/build-config.js';
 import { envInsertionEdit } from '../../workspace/env-edit.js';
 import type { GoFileFacts } from '../../workspace/go-file.js';
 import { commandLineFiles, dirOfImport, memoOnIndex, packageIndex, resolvePatterns, targetPackagesFor, type PackageView, type TargetPackages } from '../../workspace/go-packages.js';
-import { cgoMeantOn, cgoMeantOnNote } from '../cross/cgo-intent.js';
+import { cgoMeantOn, cgoMeantOnNote, type CgoIntent } from '../cross/cgo-intent.js';
 import { builds, capitalize, cgoStateOf, configEvidence, dedupeFindings, hostOf, perConfig, releaseOf, setForConfig, targetOf } from '../cross/target.js';
 
 export const disabledWithCImports: Rule = {
@@ -91,7 +91,7 @@ interface CgoOffBuild {
   /** CGO_ENABLED=0 is written (not the cross-build default, which whoever runs it may override). */
   explicit: boolean;
   /** CGO_ENABLED is not set but CC is: cgo is evidently meant to be on (cgo-intent.ts). */
-  meantOn?: SettingValue;
+  meantOn?: CgoIntent;
   fixes: Fix[];
   location: Location;
   /** The findings last made for it and the hits they came from (reused while the hits are the same). */

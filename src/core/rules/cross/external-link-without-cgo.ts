@@ -66,7 +66,12 @@ test/toolchain/workspace/cross-claims.test.ts.`,
           severity = 'warning';
           consequence = `${old ? release.label : 'Go'} builds it anyway, printing \`loadinternal: cannot find runtime/cgo\`, and files with \`import "C"\` (and their //export functions) are left out${old ? `; Go 1.22+ refuse${archive ? '' : ` with \`${what} requires external (cgo) linking, but cgo is not enabled\``}` : ''}`;
         } else consequence = `\`go build\` fails with \`${what} requires external (cgo) linking, but cgo is not enabled\``;
-        const meantOn = cgo.explicit ? undefined : cgoMeantOn(config);
+        // Unset CGO_ENABLED: whoever runs the command may export it (at most a warning); with a CC
+        // the command is evidently written for cgo (info). The build mode itself is this rule's
+        // subject, so it is no sign of intent here.
+        const intent = cgo.explicit ? undefined : cgoMeantOn(config);
+        const meantOn = intent?.kind === 'cc' ? intent : undefined;
+        if (!cgo.explicit && severity === 'error') severity = 'warning';
         if (meantOn) {
           severity = 'info';
           consequence += ` — ${cgoMeantOnNote(meantOn).replace(/; if it does not$/, '')}`;

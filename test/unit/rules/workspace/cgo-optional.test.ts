@@ -31,6 +31,7 @@ describe('cgo/disabled-with-c-imports: optional cgo code left out on purpose', (
         cross: 'warning Makefile:17:7',
         ndk: 'info Makefile:20:7',
         iosfiles: 'warning Makefile:23:7',
+        so386: 'info Makefile:26:7',
       },
     );
   });
@@ -60,6 +61,9 @@ describe('cgo/disabled-with-c-imports: optional cgo code left out on purpose', (
   it('an iOS build of files that all import "C" stops at "no Go source files": needs-cgo does not quote the link error', async () => {
     assert.match((await byTarget()).get('iosfiles')!.message, /fails with `go: no Go source files`/);
     assert.deepEqual((await run(needsCgo, 'cgo-optional')).filter((f) => f.message.includes('iosfiles')), []);
+  });
+  it('a cross -buildmode=c-shared build that leaves CGO_ENABLED to its caller is written for cgo: info', async () => {
+    assert.match((await byTarget()).get('so386')!.message, /fails with `go: no Go source files` — -buildmode=c-shared is set, so cgo is evidently meant to be on/);
   });
   it('cross/external-link-without-cgo does not quote -buildmode=c-shared when Go stops at "no Go source files" first', async () => {
     const found = await run(externalLinkWithoutCgo, 'cgo-optional');
