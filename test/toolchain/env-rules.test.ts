@@ -13,6 +13,7 @@ import { runRules } from '../../src/core/engine.js';
 import { deriveMachineFacts } from '../../src/core/facts/index.js';
 import { range, type Finding } from '../../src/core/finding.js';
 import { portsFor } from '../../src/core/knowledge/index.js';
+import { parseGoMod } from '../../src/core/parse/go-mod.js';
 import { allRules } from '../../src/core/rules/index.js';
 import type { CommandRecord, FileFact, PathEntry, Snapshot, ToolBinary } from '../../src/core/snapshot.js';
 import type { WorkspaceModel } from '../../src/core/workspace/model.js';
@@ -311,6 +312,36 @@ describe('environment rules on real Go toolchains', { skip: missing }, () => {
       assert.equal(i?.severity, 'info');
       for (const line of auto.stderr.trim().split('\n')) assert.ok(i?.message.includes(`"${line}"`), `${line} not in: ${i?.message}`);
     });
+  });
+
+  describe('go/module-needs-newer: newer go.mod directives (godebug, tool, ignore)', () => {
+    const cases: { minor: 21 | 24 | 27; text: string }[] = [
+      { minor: 21, text: 'module example.com/hello\n\ngo 1.25.0\n\nignore ./x\n' },
+      { minor: 24, text: 'module example.com/hello\n\ngo 1.25.0\n\nignore ./x\n' },
+      { minor: 24, text: 'module example.com/hello\n\ngo 1.21\n\nignore ./x\n' },
+      { minor: 21, text: 'module example.com/hello\n\ngo 1.21\n\n// c\ntool  example.com/t\ngodebug (\n\tpanicnil=1\n)\n' },
+      { minor: 24, text: 'module example.com/hello\n\ngo 1.21\n\ntool example.com/t\ngodebug default=go1.21\n' },
+      { minor: 27, text: 'module example.com/hello\n\ngo 1.21\n\nignore ./x\ntool example.com/t\ngodebug (\n\tpanicnil=1\n)\n' },
+    ];
+    for (const [k, c] of cases.entries()) {
+      it(`go1.${c.minor}, GOTOOLCHAIN=local: the finding quotes every line go prints, and is silent when go succeeds (${JSON.stringify(c.text.split('\n').slice(2).join(' ').trim())})`, async () => {
+        const mod = join(tmp, `directives-${k}`);
+        mkdirSync(mod, { recursive: true });
+        writeFileSync(join(mod, 'go.mod'), c.text);
+        writeFileSync(join(mod, 'main.go'), 'package main\n\nfunc main() {}\n');
+        const b = await run([go(c.minor), 'build', '-o', join(tmp, `dir-out-${k}`), '.'], { PATH: '/usr/bin:/bin', HOME: process.env.HOME ?? homedir(), GOTOOLCHAIN: 'local', GOPROXY: 'off' }, mod);
+        const s = await realSnapshot(go(c.minor), [join(toolchains, `go1.${c.minor}`, 'bin')], { GOTOOLCHAIN: 'local' }, neutral);
+        const ws: WorkspaceModel = { root: mod, modules: [parseGoMod('go.mod', 'go.mod', c.text)], cgoFiles: [] };
+        const found = only(withWorkspace(s, ws), 'go/module-needs-newer');
+        if (b.exitCode === 0) {
+          assert.deepEqual(found, []);
+          return;
+        }
+        assert.equal(found.length, 1, b.stderr);
+        assert.equal(found[0]!.severity, 'error');
+        for (const line of b.stderr.trim().split('\n')) assert.ok(found[0]!.message.includes(line.trim()), `${line} not in: ${found[0]!.message}`);
+      });
+    }
   });
 
   describe('tools/missing-lc-uuid on real darwin build info', () => {

@@ -5,6 +5,12 @@
 import type { GoModFacts } from '../workspace/model.js';
 import { LineIndex } from './line-index.js';
 
+/**
+ * Directives a Go release older than the one that added them rejects (`unknown directive`):
+ * godebug (Go 1.23), tool (1.24), ignore (1.25).
+ */
+export const NEWER_DIRECTIVES: Readonly<Record<string, number>> = { godebug: 23, tool: 24, ignore: 25 };
+
 function unquote(s: string): string {
   if ((s.startsWith('"') && s.endsWith('"')) || (s.startsWith('`') && s.endsWith('`'))) return s.slice(1, -1);
   return s;
@@ -41,6 +47,7 @@ export function parseGoMod(file: string, path: string, text: string): GoModFacts
     const valueStart = start + lead + verb.length + gap.length;
     const value = rest.trim();
     const valueRange = index.range(valueStart, valueStart + value.length);
+    if (Object.hasOwn(NEWER_DIRECTIVES, verb)) (facts.newerDirectives ??= []).push({ verb, range: index.range(start + lead, start + lead + verb.length), block: value === '(' });
     if (value === '(') {
       if (verb === 'use') inUseBlock = true;
       else inOtherBlock = true;

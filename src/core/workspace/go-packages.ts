@@ -123,6 +123,22 @@ export function resolvePatterns(index: PackageIndex, baseDir: string, patterns: 
   return out;
 }
 
+/**
+ * `go build a.go b.go`: the non-test files named on the command line (one directory), which form
+ * the package whatever their build constraints — cgo off still drops those with import "C".
+ * undefined when the patterns name no `.go` file, or files the workspace does not have.
+ */
+export function commandLineFiles(index: PackageIndex, baseDir: string, patterns: readonly string[]): { dir: string; files: GoFileFacts[] } | undefined {
+  const fileArgs = patterns.filter((p) => p.endsWith('.go'));
+  if (fileArgs.length === 0) return undefined;
+  const first = fileArgs[0]!;
+  const dir = joinRelativePath(baseDir, first.includes('/') ? first.slice(0, first.lastIndexOf('/')) : '.');
+  if (dir === undefined) return undefined;
+  const names = new Set(fileArgs.map((p) => p.slice(p.lastIndexOf('/') + 1)));
+  const files = (index.dirs.get(dir) ?? []).filter((f) => names.has(f.name) && !f.isTest);
+  return files.length > 0 ? { dir, files } : undefined;
+}
+
 export interface TargetTags {
   goos?: string;
   goarch?: string;

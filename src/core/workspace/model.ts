@@ -31,6 +31,8 @@ export interface GoModFacts {
   use?: string[];
   /** Range of the `module` path (go.mod). */
   moduleRange?: Range;
+  /** Directives that only newer Go releases know (godebug, tool, ignore), as written. */
+  newerDirectives?: { verb: string; range: Range; block: boolean }[];
 }
 
 export interface CgoFile {

@@ -3,7 +3,7 @@
  * and compares what Go really prints with what the rule says.
  */
 import assert from 'node:assert/strict';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { needsCgo } from '../../../src/core/rules/cross/needs-cgo.js';
@@ -181,6 +181,30 @@ describe('build/ignored-filename-suffix and build/unknown-os-tag', { skip }, () 
       }
       const vet = await go(v, dir, ['vet', '.'], { GOOS: 'linux', GOARCH: 'amd64' });
       assert.equal(vet.exitCode, 0, `go vet is silent about //go:build visionos: ${vet.stderr}`);
+    });
+  }
+});
+
+describe('cross/needs-cgo: android/amd64 without cgo, per Go release', { skip }, () => {
+  it('go1.21 does not fail: it links a glibc executable (not an Android one), and the rule says so', async () => {
+    const dir = mod(HELLO);
+    const out = join(dir, 'out');
+    const r = await go('1.21', dir, ['build', '-o', out, '.'], { GOOS: 'android', GOARCH: 'amd64', CGO_ENABLED: '0' });
+    assert.equal(r.exitCode, 0, r.stderr);
+    assert.match(r.stderr, /^loadinternal: cannot find runtime\/cgo$/m);
+    assert.ok(readFileSync(out).includes('/lib64/ld-linux-x86-64.so.2'), 'the interpreter is glibc’s, not Android’s /system/bin/linker64');
+    const [f] = await run(needsCgo, 'android-x86', { go: '1.21.13' });
+    assert.equal(f?.severity, 'warning');
+    assert.ok(f?.message.includes('`loadinternal: cannot find runtime/cgo`') && f.message.includes('/lib64/ld-linux-x86-64.so.2'), f?.message);
+  });
+  for (const v of ['1.24', '1.27'] as Minor[]) {
+    it(`go${v} refuses with the message the rule quotes`, async () => {
+      const dir = mod(HELLO);
+      const r = await go(v, dir, ['build', '-o', join(dir, 'out'), '.'], { GOOS: 'android', GOARCH: 'amd64', CGO_ENABLED: '0' });
+      assert.equal(r.exitCode, 1);
+      const [f] = await run(needsCgo, 'android-x86', { go: `${v}.0` });
+      assert.equal(f?.severity, 'error');
+      assert.ok(f?.message.includes(`\`${r.stderr.trim()}\``), `${f?.message} should quote ${r.stderr}`);
     });
   }
 });

@@ -80,7 +80,7 @@ describe('workspace parsers on hostile input', () => {
     ['VS Code settings', JSON_TOKENS, (t) => parseVsCodeSettings('/w/.vscode/settings.json', t)],
     ['VS Code launch', JSON_TOKENS, (t) => parseVsCodeLaunch('/w/.vscode/launch.json', t)],
     ['VS Code tasks', [...JSON_TOKENS, ...SHELL], (t) => parseVsCodeTasks('/w/.vscode/tasks.json', t)],
-    ['go.mod', ['module ', 'go ', 'toolchain ', 'use (', ')', '\n', '//', '1.24', '"x"'], (t) => parseGoMod('/w/go.mod', 'go.mod', t)],
+    ['go.mod', ['module ', 'go ', 'toolchain ', 'use (', ')', '\n', '//', '1.24', '"x"', 'godebug ', 'tool ', 'ignore ', 'godebug (', '\t'], (t) => parseGoMod('/w/go.mod', 'go.mod', t)],
     ['Go file header', GO, (t) => [parseGoFileHeader('/w/a.go', 'a.go', t), parseGoFileHeader('/w/a.go', 'a.go', t, false), goHeaderEnd(t)]],
   ];
   for (const [name, tokens, parse] of cases) {
@@ -94,6 +94,31 @@ describe('workspace parsers on hostile input', () => {
       );
     });
   }
+
+  it('go.mod: every newer directive it records is that word at the start of a line, outside blocks', () => {
+    const lines = fc.array(fc.constantFrom('godebug x=1', 'tool a/b', 'ignore ./x', 'godebug (', 'ignore (', ')', '\tpanicnil=1', '  tool  c/d', '// tool x', 'require (', 'module m', 'go 1.21', ''), { maxLength: 20 });
+    fc.assert(
+      fc.property(lines, (ls) => {
+        const text = ls.join('\n');
+        const facts = parseGoMod('/w/go.mod', 'go.mod', text);
+        let depth = false;
+        const expected: string[] = [];
+        ls.forEach((l, i) => {
+          const t = l.trim();
+          if (depth) {
+            if (t === ')') depth = false;
+            return;
+          }
+          const m = /^(godebug|tool|ignore)\s+(.*)$/.exec(t);
+          if (m) expected.push(`${i}:${m[1]}`);
+          if (/\($/.test(t)) depth = true;
+        });
+        assert.deepEqual((facts.newerDirectives ?? []).map((d) => `${d.range.start.line}:${d.verb}`), expected);
+        for (const d of facts.newerDirectives ?? []) assert.equal(ls[d.range.start.line]!.slice(d.range.start.character, d.range.end.character), d.verb);
+      }),
+      { numRuns: RUNS },
+    );
+  });
 
   it('build constraints and ldflags splitting: never throw, offsets inside the line', () => {
     fc.assert(

@@ -7,6 +7,20 @@ import type { WorkspaceModel } from '../../workspace/model.js';
 /** `_name` suffixes that look like constraints but are not (lower-cased). */
 const NOT_A_CONSTRAINT = new Set([...SUSPICIOUS_OS_TAGS, 'unix', 'bsd', 'posix']);
 
+/**
+ * Family names that are often meant literally "for every target": helpers shared by a
+ * `_windows.go` and a `!windows` file, or used by js/wasm and bare-metal targets. Always built
+ * is then right, and `//go:build unix` would break those builds.
+ */
+const OFTEN_INTENDED = new Set(['unix', 'posix', 'bsd']);
+
+/**
+ * Imports that build only on Unix-like systems: a file that is always built and imports one of
+ * them breaks the windows (and js/wasm, wasip1, plan9) builds — every file of
+ * golang.org/x/sys/unix carries a unix-only name or constraint.
+ */
+const UNIX_ONLY_IMPORTS = new Set(['golang.org/x/sys/unix']);
+
 interface SuffixVerdict {
   /** The misleading element, as written. */
   element: string;
@@ -44,9 +58,18 @@ target** — the opposite of what the name says. \`unix\` is a build *tag*, not 
 only. (And if Go ever gained a port of that name, every such file would suddenly be excluded
 everywhere else — as \`*_wasip1.go\` files were in Go 1.21.)
 
-**Fix:** for \`_unix\`, add \`//go:build unix\` (the standard library's convention for \`*_unix.go\`);
-for a misspelt OS, rename the file to the real GOOS (\`_macos\` → \`_darwin\`). The rename is
-offered as an edit fix with \`rename\`; for visionOS there is no equivalent, so nothing is preferred.
+**Severity:** \`_unix\`, \`_posix\` and \`_bsd\` files are often *meant* for every target (helpers
+called from a \`_windows.go\` file and from a \`!windows\` one, or used by js/wasm and bare-metal
+targets): then "always built" is right and \`//go:build unix\` would break the builds that use them.
+Such a file is **info**, with no preferred fix — unless something shows the author meant a
+constraint: it imports \`golang.org/x/sys/unix\`, which builds only on Unix-like systems, so the
+always-built file breaks the windows build (**warning**). Misspelt OS names (\`_macos\`,
+\`_visionos\`, \`_win32\` …) stay warnings.
+
+**Fix:** for \`_unix\`, add \`//go:build unix\` (the standard library's convention for \`*_unix.go\`),
+only when the file is meant for Unix alone; for a misspelt OS, rename the file to the real GOOS
+(\`_macos\` → \`_darwin\`). The rename is offered as an edit fix with \`rename\`; for visionOS there is
+no equivalent, so nothing is preferred.
 
 **Facts:** go-macos-facts.md §2.2 and §8; data/buildconstraints.txt (\`foo_visionos.go\`,
 \`foo_unix.go\` built for linux, darwin, ios, android and wasip1). test/toolchain/workspace/
@@ -66,14 +89,16 @@ function check(workspace: WorkspaceModel): Finding[] {
     const verdict = misleadingSuffix(file.name);
     if (!verdict) continue;
     const lower = verdict.element.toLowerCase();
+    const unixOnly = file.imports.find((i) => UNIX_ONLY_IMPORTS.has(i));
+    const intended = OFTEN_INTENDED.has(lower) && !unixOnly;
     const range = file.packageRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     const fixes: Fix[] = [];
-    if (lower === 'unix') {
+    if (OFTEN_INTENDED.has(lower)) {
+      // Never preferred: the file may be used by targets `unix` leaves out (windows, js/wasm).
       fixes.push({
         kind: 'edit',
-        title: 'Add //go:build unix (build it only on Unix-like systems)',
+        title: 'Add //go:build unix (only if this file is meant for Unix-like systems alone)',
         edits: [{ file: file.file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '//go:build unix\n\n' }],
-        preferred: true,
       });
     } else {
       const suggestions = (OS_MISTAKES[lower] ?? []).filter((s) => KNOWN_OS.has(s.value));
@@ -95,10 +120,15 @@ function check(workspace: WorkspaceModel): Finding[] {
     const what = verdict.archOnly
       ? `counts only as \`_${verdict.archOnly}\` (\`_${verdict.element}\` is no GOOS), so it is built for every OS on ${verdict.archOnly}`
       : `is not a build constraint (${unix ? '`unix` is a build tag, not a file-name GOOS' : `\`${verdict.element}\` is no GOOS Go knows`}), so this file is always built, on every target`;
+    const tail = unixOnly
+      ? ` But it imports ${unixOnly}, which builds only on Unix-like systems, so every windows, js/wasm, wasip1 or plan9 build of this package fails.`
+      : intended
+        ? ' That is right if its code is meant for every target (helpers shared by the windows and non-windows files, or by js/wasm); add //go:build unix only if it is meant for Unix alone.'
+        : '';
     findings.push({
       rule: 'build/ignored-filename-suffix',
-      severity: 'warning',
-      message: `The name ${file.name} ${what}${unix ? ' — including windows and wasip1' : ''}, and it has no //go:build line to say otherwise.`,
+      severity: intended ? 'info' : 'warning',
+      message: `The name ${file.name} ${what}${unix ? ' — including windows and wasip1' : ''}, and it has no //go:build line to say otherwise.${tail}`,
       evidence: [{ kind: 'file', file: file.file, excerpt: file.name, line: range.start.line }],
       location: { file: file.file, range },
       fixes,

@@ -2,6 +2,8 @@ import type { Finding, Fix, Severity, TextEdit } from '../../finding.js';
 import type { Range } from '../../finding.js';
 import type { Rule } from '../../rule.js';
 import { envInsertionEdit } from '../../workspace/env-edit.js';
+import { namedPackageLeftEmpty } from '../cgo/disabled-with-c-imports.js';
+import { cgoMeantOn, cgoMeantOnNote } from './cgo-intent.js';
 import { builds, capitalize, cgoStateOf, configEvidence, dedupeFindings, hostOf, linksBinary, perConfig, releaseOf, setForConfig, targetOf } from './target.js';
 
 const NEEDS_EXTERNAL = new Set(['c-archive', 'c-shared', 'plugin']);
@@ -25,6 +27,11 @@ refuses before building:
 with \`import "C"\` (where \`//export\` functions live) are left out. Go 1.21 links all of them
 with that warning.
 
+**Certainty:** as cross/needs-cgo — info when the command sets \`CC\` but leaves CGO_ENABLED to its
+caller, and silent when cgo off leaves the named package or files empty (Go stops earlier, at
+\`go: no Go source files\` for \`go build -buildmode=c-shared a.go\`; cgo/disabled-with-c-imports
+reports it).
+
 **Fix:** set \`CGO_ENABLED=1\` for this build (needs a C compiler), or drop \`-linkmode=external\`.
 Neither is marked preferred: \`CGO_ENABLED=0\` is often deliberate.
 
@@ -44,6 +51,10 @@ test/toolchain/workspace/cross-claims.test.ts.`,
         const target = targetOf(config, host);
         const cgo = cgoStateOf(config, target, host);
         if (cgo.state !== 'off') return out;
+        // The named package (or every named file) imports "C": Go stops earlier, at `build
+        // constraints exclude all Go files` / `go: no Go source files` (go1.21/1.24/1.27), which
+        // cgo/disabled-with-c-imports reports.
+        if (namedPackageLeftEmpty(ctx, config)) return out;
         const release = releaseOf(ctx, config);
         const old = release?.minor !== undefined && release.minor <= 21;
         const what = linkmode ? '-linkmode=external' : `-buildmode=${buildmode!.value}`;
@@ -55,6 +66,16 @@ test/toolchain/workspace/cross-claims.test.ts.`,
           severity = 'warning';
           consequence = `${old ? release.label : 'Go'} builds it anyway, printing \`loadinternal: cannot find runtime/cgo\`, and files with \`import "C"\` (and their //export functions) are left out${old ? `; Go 1.22+ refuse${archive ? '' : ` with \`${what} requires external (cgo) linking, but cgo is not enabled\``}` : ''}`;
         } else consequence = `\`go build\` fails with \`${what} requires external (cgo) linking, but cgo is not enabled\``;
+        // Unset CGO_ENABLED: whoever runs the command may export it (at most a warning); with a CC
+        // the command is evidently written for cgo (info). The build mode itself is this rule's
+        // subject, so it is no sign of intent here.
+        const intent = cgo.explicit ? undefined : cgoMeantOn(config);
+        const meantOn = intent?.kind === 'cc' ? intent : undefined;
+        if (!cgo.explicit && severity === 'error') severity = 'warning';
+        if (meantOn) {
+          severity = 'info';
+          consequence += ` — ${cgoMeantOnNote(meantOn).replace(/; if it does not$/, '')}`;
+        }
         const fixes: Fix[] = [];
         const set = setForConfig(config, 'CGO_ENABLED', '1');
         const edits: TextEdit[] = [];

@@ -2,6 +2,8 @@ import type { Finding, Fix, Severity, TextEdit } from '../../finding.js';
 import type { Rule, RuleContext } from '../../rule.js';
 import type { BuildConfig } from '../../workspace/build-config.js';
 import { envInsertionEdit, gorootExpression } from '../../workspace/env-edit.js';
+import { namedPackageLeftEmpty } from '../cgo/disabled-with-c-imports.js';
+import { cgoMeantOn, cgoMeantOnNote } from './cgo-intent.js';
 import { builds, capitalize, cgoStateOf, configEvidence, dedupeFindings, hostOf, linksBinary, perConfig, releaseOf, setForConfig, targetOf } from './target.js';
 
 /** Ports that must link externally (internal/platform.MustLinkExternal, facts §1.3). */
@@ -32,8 +34,17 @@ the build fails. Go 1.22+ stops before building with, e.g.:
     default PIE binary requires external (cgo) linking, but cgo is not enabled      (ios/amd64)
     android/arm requires external (cgo) linking, but cgo is not enabled
 
-Go 1.21 fails later, at link time (\`loadinternal: cannot find runtime/cgo\`, then the C linker).
-android/arm64 links internally and is not affected.
+Go 1.21 fails later, at link time (\`loadinternal: cannot find runtime/cgo\`, then the C linker) —
+except android/amd64, which it links with the host's C compiler without failing: on a Linux host
+the result is a glibc executable (interpreter /lib64/ld-linux-x86-64.so.2) that will not run on
+Android (a warning). android/arm64 links internally and is not affected.
+
+**Certainty:** an error only when \`CGO_ENABLED=0\` is written for the command; unset (the
+cross-build default, which whoever runs the command may override) is a warning, and info when the
+command sets \`CC\` — it is evidently written for cgo, and a CC alone does not turn cgo on in a
+cross build (verified with go1.21, go1.24 and go1.27), so its caller must export CGO_ENABLED=1. A
+command whose named package (or files) cgo off leaves empty is left to cgo/disabled-with-c-imports:
+Go stops at \`build constraints exclude all Go files\` / \`go: no Go source files\` first.
 
 **Fix:** \`CGO_ENABLED=1\` plus a \`CC\` for the target. For iOS that is
 \`CC=$(go env GOROOT)/misc/ios/clangwrap.sh\` (misc/ios/README; needs Xcode with the iOS SDKs, so a
@@ -59,6 +70,8 @@ function checkConfig(ctx: RuleContext, config: BuildConfig): Finding[] {
   if (!target.goos || !target.goarch || !needsExternalLinking(target.goos, target.goarch)) return [];
   // Only a link needs cgo: building library packages for iOS works without it.
   if (linksBinary(ctx, config) !== true) return [];
+  // cgo off leaves the named package with no files: Go stops at that first (cgo/disabled-with-c-imports).
+  if (namedPackageLeftEmpty(ctx, config)) return [];
   const cgo = cgoStateOf(config, target, host);
   const explicitOff = cgo.state === 'off' && cgo.explicit;
   const unset = !config.env.CGO_ENABLED;
@@ -69,7 +82,7 @@ function checkConfig(ctx: RuleContext, config: BuildConfig): Finding[] {
   let severity: Severity = explicitOff ? 'error' : 'warning';
   let failure: string;
   if (old && pair === 'android/amd64') {
-    failure = `${release.label} still links it, printing \`loadinternal: cannot find runtime/cgo\`; Go 1.22 and later refuse with \`${goError(target.goos, target.goarch)}\``;
+    failure = `${release.label} does not fail: it prints \`loadinternal: cannot find runtime/cgo\` and links with the host's C compiler, which makes no Android binary (on a Linux host, a glibc executable with interpreter /lib64/ld-linux-x86-64.so.2 that will not run on Android); Go 1.22 and later refuse with \`${goError(target.goos, target.goarch)}\``;
     severity = 'warning';
   } else if (old) {
     failure = `${release.label} fails at link time (\`loadinternal: cannot find runtime/cgo\`, then the C linker fails); Go 1.22 and later stop before building with \`${goError(target.goos, target.goarch)}\``;
@@ -77,9 +90,11 @@ function checkConfig(ctx: RuleContext, config: BuildConfig): Finding[] {
     failure = `\`go build\` fails with \`${goError(target.goos, target.goarch)}\``;
   }
   const why = explicitOff ? 'CGO_ENABLED=0' : 'CGO_ENABLED is not set, and a cross build defaults cgo to off';
-  const unsetNote = unset ? ' (unless whatever runs it exports CGO_ENABLED=1)' : '';
+  const meantOn = cgoMeantOn(config);
+  if (meantOn) severity = 'info';
+  const unsetNote = meantOn ? ` (${cgoMeantOnNote(meantOn)}, this fails)` : unset ? ' (unless whatever runs it exports CGO_ENABLED=1)' : '';
   const ios = target.goos === 'ios';
-  const message = `${pair} must link externally through cgo, but ${why}${unsetNote}: ${failure}. ${capitalize(config.label)} needs CGO_ENABLED=1 and a CC for ${pair}.`;
+  const message = `${pair} must link externally through cgo, but ${why}${unsetNote}: ${failure}. ${capitalize(config.label)} needs CGO_ENABLED=1${config.env.CC ? '' : ` and a CC for ${pair}`}.`;
 
   const fixes: Fix[] = [];
   const edits: TextEdit[] = [];

@@ -1,6 +1,7 @@
 import { workspaceFilePath } from '../../facts/index.js';
 import type { Evidence, Finding, Fix, Severity } from '../../finding.js';
-import { compareGoVersions, isValidGoVersion, toolchainForGoLine } from '../../knowledge/index.js';
+import { compareGoVersions, goMinorOf, isValidGoVersion, toolchainForGoLine } from '../../knowledge/index.js';
+import { NEWER_DIRECTIVES } from '../../parse/go-mod.js';
 import type { Rule } from '../../rule.js';
 import type { GoDirective, GoModFacts } from '../../workspace/model.js';
 import { userGoToolchain, type GoToolchainSetting } from './gotoolchain-setting.js';
@@ -17,6 +18,24 @@ function settingEvidence(t: GoToolchainSetting): Evidence {
   }
   if (t.file !== undefined) return { kind: 'file', file: t.file, excerpt: `GOTOOLCHAIN=${t.raw}` };
   return { kind: 'note', text: `GOTOOLCHAIN=${t.raw} (from ${t.source})` };
+}
+
+/** The directives of `mod` that Go 1.`minor` does not know. */
+function unknownDirectives(mod: GoModFacts, minor: number | undefined): NonNullable<GoModFacts['newerDirectives']> {
+  if (minor === undefined) return [];
+  return (mod.newerDirectives ?? []).filter((d) => NEWER_DIRECTIVES[d.verb]! > minor);
+}
+
+/**
+ * What the go command prints for directives it does not know (verified with go1.21.13 and
+ * go1.24.4): `go: errors parsing go.mod:` then `go.mod:5: unknown directive: ignore` per line
+ * (`unknown block type: godebug` for a block); for go.work, `go: reading go.work: …/go.work:5:
+ * unknown directive: godebug`.
+ */
+function parseErrorQuote(mod: GoModFacts, unknown: NonNullable<GoModFacts['newerDirectives']>): string {
+  const what = (d: (typeof unknown)[number]) => `${d.block ? 'unknown block type' : 'unknown directive'}: ${d.verb}`;
+  if (mod.kind === 'go.work') return `go: reading go.work: …/go.work:${unknown[0]!.range.start.line + 1}: ${what(unknown[0]!)}`;
+  return `go: errors parsing go.mod: ${unknown.map((d) => `go.mod:${d.range.start.line + 1}: ${what(d)}`).join(' ')}`;
 }
 
 export const goModuleNeedsNewer: Rule = {
@@ -39,6 +58,12 @@ itself runs go with GOTOOLCHAIN=local and never downloads):
 - \`path\` (warning): it only switches to a binary of that name on PATH, else
   \`go: cannot find "go1.25.3" in PATH\`.
 
+A go.mod or go.work that uses a directive the Go that reads it does not know — \`godebug\` (Go 1.23+),
+\`tool\` (1.24+), \`ignore\` (1.25+) — makes every go command fail before anything else when no
+toolchain switch happens: \`go: errors parsing go.mod:\` / \`go.mod:5: unknown directive: ignore\`.
+Go 1.21 stops there even when the \`go\` line is also too new (it parses the file before comparing
+versions); Go 1.24 and later report \`go.mod requires go >= …\` first.
+
 **Fix:** install a Go at least as new as the directive, or allow switching (\`go env -w
 GOTOOLCHAIN=auto\`, or in VS Code \`"go.toolsEnvVars": {"GOTOOLCHAIN": "go1.25.0+auto"}\`).
 
@@ -58,10 +83,28 @@ and go1.27.3 source), checked by test/toolchain/probe/go-env-files.test.ts.`,
       const goLine = mod.go && isValidGoVersion(mod.go.value) && compareGoVersions(mod.go.value, running) > 0 ? mod.go : undefined;
       const tcValue = mod.toolchain?.value;
       const tcLine = mod.toolchain && tcValue && tcValue !== 'default' && isValidGoVersion(tcValue) && compareGoVersions(tcValue, running) > 0 ? mod.toolchain : undefined;
+      const runningMinor = goMinorOf(running);
+      const unknown = unknownDirectives(mod, runningMinor);
+      // No toolchain switch happens: the go command parses the file itself and stops at the first
+      // directive it does not know.
+      if (unknown.length > 0 && (t.mode === 'local' ? !goLine || runningMinor! <= 21 : !goLine && !tcLine)) {
+        const first = unknown[0]!;
+        const needs = Math.max(...unknown.map((d) => NEWER_DIRECTIVES[d.verb]!));
+        out.push({
+          rule: 'go/module-needs-newer',
+          severity: 'error',
+          message: `${mod.kind} uses ${unknown.map((d) => `\`${d.verb}\``).join(', ')} (Go 1.${needs}+), which the local Go ${running} does not know${goLine ? ` — it stops at this before comparing the go line (${goLine.value})` : ''}, so every go command in this ${mod.kind === 'go.work' ? 'workspace' : 'module'} fails with "${parseErrorQuote(mod, unknown)}".`,
+          evidence: [{ kind: 'file', file: workspaceFilePath(workspace.root, mod.file), excerpt: first.verb, line: first.range.start.line }, settingEvidence(t)],
+          location: { file: workspaceFilePath(workspace.root, mod.file), range: first.range },
+          fixes: [{ kind: 'text', title: `Install Go 1.${needs} or newer`, text: `Install Go 1.${needs} or newer from https://go.dev/dl/ (or remove the ${unknown.map((d) => d.verb).join(', ')} directive${unknown.length > 1 ? 's' : ''}).` }],
+        });
+        continue;
+      }
       if (t.mode === 'local') {
         if (!goLine) continue;
         // An empty GOTOOLCHAIN (set nowhere, e.g. no go.env) also means local; go then adds no "; GOTOOLCHAIN=" (gover.TooNewError).
-        const exact = t.name === 'local' ? `go: ${mod.kind} requires go >= ${goLine.value} (running go ${running}${t.raw === '' ? '' : '; GOTOOLCHAIN=local'})` : undefined;
+        // Go 1.24+ compare the go line first (verified); 1.22/1.23 with an unknown directive: not checked.
+        const exact = t.name === 'local' && (unknown.length === 0 || runningMinor! >= 24) ? `go: ${mod.kind} requires go >= ${goLine.value} (running go ${running}${t.raw === '' ? '' : '; GOTOOLCHAIN=local'})` : undefined;
         const forbids = t.raw === '' ? `an empty GOTOOLCHAIN (${t.source === 'unset' ? `set nowhere, not even in ${t.file ?? '$GOROOT/go.env'}` : `set so in ${t.file ?? t.source}`}) forbids switching` : `GOTOOLCHAIN=${t.raw} forbids switching`;
         const fixes: Fix[] = [{ kind: 'text', title: `Install Go ${goLine.value} or newer`, text: `Install Go ${goLine.value} or newer from https://go.dev/dl/.` }];
         if (t.source === 'environment') fixes.push({ kind: 'text', title: 'Allow toolchain switching', text: 'GOTOOLCHAIN=local is set in your environment (shell profile or editor settings): remove it, or set GOTOOLCHAIN=auto, so the go command can fetch the toolchain the module asks for.' });

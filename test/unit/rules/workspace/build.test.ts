@@ -47,11 +47,12 @@ describe('build/ignored-filename-suffix', () => {
     const arm = found.find((f) => where(f).startsWith('pkg/sys_visionos_arm64.go'))!;
     assert.match(arm.message, /counts only as `_arm64`/);
   });
-  it('adds //go:build unix to a _unix file (preferred) and renames _macos to _darwin with a rename fix', async () => {
+  it('offers //go:build unix for a _unix file (never preferred: it may be meant for every target) and renames _macos to _darwin with a rename fix', async () => {
     const found = await run(ignoredFilenameSuffix, 'build-tags');
     const unix = found.find((f) => where(f).startsWith('pkg/sys_unix.go'))!;
+    assert.equal(unix.severity, 'info');
     const add = editFix(unix, /go:build unix/);
-    assert.equal(add.preferred, true);
+    assert.equal(add.preferred, undefined);
     assert.match(applyEdits(read('build-tags', 'pkg/sys_unix.go'), add.edits), /^\/\/go:build unix\n\npackage pkg\n/);
     const mac = found.find((f) => where(f).startsWith('pkg/sys_macos.go'))!;
     const rename = editFix(mac, /Rename/);

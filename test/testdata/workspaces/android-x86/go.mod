@@ -1,0 +1,3 @@
+module example.com/droid
+
+go 1.21

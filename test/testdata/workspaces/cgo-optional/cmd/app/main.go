@@ -1,0 +1,5 @@
+package main
+
+import "example.com/opt/needed"
+
+func main() { println(needed.Two()) }

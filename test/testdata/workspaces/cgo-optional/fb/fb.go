@@ -1,0 +1,4 @@
+package fb
+
+// Answer works with or without cgo.
+func Answer() int { return 42 }

@@ -1,0 +1,3 @@
+module example.com/opt
+
+go 1.21

@@ -1,0 +1,3 @@
+package initonly
+
+func Core() int { return 1 }

@@ -1,0 +1,6 @@
+package initonly
+
+// #include <stdlib.h>
+import "C"
+
+func init() { _ = C.size_t(0) }

@@ -1,0 +1,5 @@
+//go:build !windows
+
+package shared
+
+func Root() string { return Clean("/") }

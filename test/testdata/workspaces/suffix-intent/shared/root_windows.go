@@ -1,0 +1,3 @@
+package shared
+
+func Root() string { return Clean(`C:\\`) }
