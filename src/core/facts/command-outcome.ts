@@ -4,6 +4,7 @@
  */
 import type { Evidence } from '../finding.js';
 import type { ProbeProblem } from '../machine.js';
+import { shellCommand } from '../shell-quote.js';
 import type { CommandId, CommandRecord, Snapshot } from '../snapshot.js';
 
 export type CommandOutcome =
@@ -44,7 +45,7 @@ export function isNotFound(outcome: CommandOutcome): boolean {
 
 /** The command as a person would type it. */
 export function displayCommand(argv: readonly string[]): string {
-  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return shellCommand(argv);
 }
 
 /** At most `maxLines` non-empty lines / `maxChars` characters of output, for evidence. */
