@@ -144,26 +144,29 @@ export const goGotoolchainSetting: Rule = {
   defaultSeverity: 'warning',
   summary: 'GOTOOLCHAIN is invalid (every go command fails) or names another toolchain (every go command switches to it and downloads it first).',
   docs: `**What:** the user's GOTOOLCHAIN (the environment variable, then the \`go env -w\` file, then
-\`$GOROOT/go.env\`, as the go command reads it) is not \`auto\`, \`local\`, \`path\` or the local toolchain:
-- a value the go command rejects (error): every go command, \`go version\` included, stops with
-  e.g. \`go: invalid GOTOOLCHAIN "bogus"\`, \`go: invalid GOTOOLCHAIN "go1.99.0+local": only version
+\`$GOROOT/go.env\`, as the go command reads it) is not \`auto\`, \`local\`, \`path\` or the local
+toolchain: it is a value the go command rejects, a language version, or another toolchain's name.
+
+**Why it matters:**
+- a rejected value (error): every go command, \`go version\` included, stops with e.g.
+  \`go: invalid GOTOOLCHAIN "bogus"\`, \`go: invalid GOTOOLCHAIN "go1.99.0+local": only version
   suffixes are +auto and +path\` or \`go: invalid GOTOOLCHAIN "+auto": invalid minimum toolchain ""\`;
+- a language version such as \`go1.99\` (error): go prints \`go: invalid toolchain: go1.99 is a
+  language version but not a toolchain version (go1.99.x)\`;
 - a toolchain name such as \`go1.99.0\` (warning): every go command runs that toolchain instead of
   the local one. Unless a binary of that name is on PATH, it downloads it first
   (\`go: downloading go1.99.0 (darwin/arm64)\`); when it cannot (no such release, \`GOPROXY=off\`)
   every go command fails with \`go: download go1.99.0 for darwin/arm64: toolchain not available\`,
   and with \`+path\` with \`go: cannot find "go1.99.0" in PATH\`. An older name (\`go1.21.0+auto\`)
   switches too: \`+auto\` only lets a go.mod raise it.
-- a language version such as \`go1.99\` (error): go prints \`go: invalid toolchain: go1.99 is a
-  language version but not a toolchain version (go1.99.x)\`.
 
 The doctor itself runs go with \`GOTOOLCHAIN=local\`, so its own checks see the local toolchain.
 
 **Fix:** set GOTOOLCHAIN to \`auto\` (the default) or remove it; \`go env -w GOTOOLCHAIN=auto\`
-works even while the go env file holds an invalid value.
+works even while the go env file holds an invalid value (\`go env -u\` does not).
 
 **Facts:** go-macos-facts.md §5.4 (forms of GOTOOLCHAIN, the download messages); every message
-above re-run with go1.27.3 and \`GOPROXY=off\` for this rule.`,
+above re-run with go1.27.3 and \`GOPROXY=off\` for this rule (test/toolchain/gotoolchain-messages.test.ts).`,
   check({ snapshot, machine }) {
     const t = userGoToolchain(snapshot, machine);
     if (t.source === 'default' || t.source === 'unset') return [];
