@@ -1,6 +1,6 @@
 /**
  * `.vscode/settings.json`, `launch.json` and `tasks.json` (JSON with comments): the Go
- * extension's settings with exact ranges, minimal deletion edits (jsonc-parser `modify`, so
+ * extension's settings with exact ranges, minimal deletion edits (core/edits, so
  * comments and formatting elsewhere stay byte for byte), launch configurations' env and
  * buildFlags, and shell tasks read as shell. Pure; never throws.
  */
