@@ -7,7 +7,7 @@
  * the effective value itself; one that recorded neither file (older snapshots) assumes the
  * standard go.env default `auto`.
  */
-import { goEnvFileSetting, gorootGoEnvPath, userGoEnvFilePath } from '../../facts/index.js';
+import { goEnvFileSetting, goIsMissing, gorootGoEnvPath, userGoEnvFilePath } from '../../facts/index.js';
 import type { Evidence, Fix } from '../../finding.js';
 import { compareGoVersions, goMinorOf, isValidGoVersion, newestReleasedMinor } from '../../knowledge/index.js';
 import type { MachineFacts } from '../../machine.js';
@@ -168,6 +168,7 @@ works even while the go env file holds an invalid value (\`go env -u\` does not)
 **Facts:** go-macos-facts.md §5.4 (forms of GOTOOLCHAIN, the download messages); every message
 above re-run with go1.27.3 and \`GOPROXY=off\` for this rule (test/toolchain/gotoolchain-messages.test.ts).`,
   check({ snapshot, machine }) {
+    if (goIsMissing(snapshot)) return [];
     const t = userGoToolchain(snapshot, machine);
     if (t.source === 'default' || t.source === 'unset') return [];
     const local = machine.go.version;

@@ -242,3 +242,10 @@ describe('go/module-needs-newer with versions past 9 digits (go1.27.3 reads them
     assert.ok(auto?.message.includes('"go: downloading go1.27.99999999999999999999999 (linux/amd64)"'), auto?.message);
   });
 });
+
+describe('go/gotoolchain-setting without a go', () => {
+  it('is silent when there is no go command at all (go/not-found speaks)', () => {
+    const enoent = emptySnapshot({ env: { GOTOOLCHAIN: 'go1.99.0' }, commands: { 'go.version': { argv: ['go', 'version'], stdout: '', stderr: '', exitCode: null, durationMs: 1, error: 'ENOENT: spawn go ENOENT' } } });
+    assert.deepEqual(of(findings(enoent), 'go/gotoolchain-setting'), []);
+  });
+});
