@@ -2,7 +2,10 @@ import type { CommandRecord } from '../core/snapshot.js';
 
 /** How to run one external command. */
 export interface RunOptions {
-  /** Kill the whole process group after this long. */
+  /**
+   * Kill the whole process group after this long. (The group is also killed once the program
+   * exits, so nothing it started in the background outlives it.)
+   */
   timeoutMs: number;
   /** The complete environment of the child (nothing is inherited implicitly). */
   env: Record<string, string>;

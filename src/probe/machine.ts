@@ -147,7 +147,7 @@ async function runCommands(inputs: CommandPhaseInputs): Promise<CommandPhase> {
     // On macOS, a bare `go env -json` runs $CC: only once the developer tools are known usable.
     const mayRunCompiler = developerTools ? (await developerTools).usable : true;
     const goEnvRecord = await recorder.run('go.env', goEnvArgv(go.path, mayRunCompiler), goEnv);
-    const { goroot, gotooldir } = goEnvDirectories(goEnvRecord.stdout);
+    const { goroot, gotooldir } = goEnvDirectories(goEnvRecord.exitCode === 0 ? goEnvRecord.stdout : '');
     if (goroot !== undefined) {
       const gorootBin = join(goroot, 'bin');
       Object.assign(phase.files, await probeGorootGoEnvFile(goroot, fs));
@@ -241,7 +241,7 @@ export async function probeMachine(options: ProbeMachineOptions = {}): Promise<S
 
   // `go env CC` (Debian: x86_64-linux-gnu-gcc, Homebrew: cc) is known only now, also on a cache hit.
   const goEnvRecord = phase.commands['go.env'];
-  const which = await addWhich(whichBefore, [goEnvRecord ? goEnvCompiler(goEnvRecord.stdout) : undefined], path, fs, currentDirectory);
+  const which = await addWhich(whichBefore, [goEnvRecord?.exitCode === 0 ? goEnvCompiler(goEnvRecord.stdout) : undefined], path, fs, currentDirectory);
 
   return {
     schema: SNAPSHOT_SCHEMA,

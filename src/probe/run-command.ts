@@ -45,8 +45,10 @@ function killProcessGroup(pid: number, killChild: () => void): void {
 
 /**
  * Runs `argv` without a shell, in its own process group, and records it. On timeout (or when
- * the output passes the cap) the whole group is SIGKILLed, grandchildren included. Never
- * throws: a spawn failure (ENOENT, EACCES…) becomes `error`.
+ * the output passes the cap) the whole group is SIGKILLed, grandchildren included; so is whatever
+ * the program left behind in its group when it exits normally (a background child must not outlive
+ * the check). Never throws: a spawn failure (ENOENT, EACCES…) becomes `error`; a death by signal is
+ * `error: "killed by SIGSEGV"` with `exitCode: null`.
  */
 export async function runCommand(argv: readonly string[], options: Partial<RunOptions> = {}): Promise<CommandRecord> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -95,6 +97,13 @@ export async function runCommand(argv: readonly string[], options: Partial<RunOp
   };
   subprocess.stdout?.on('data', onChunk(stdout));
   subprocess.stderr?.on('data', onChunk(stderr));
+  // The group leader is gone, but the group lives on while a member does: kill what it left behind
+  // (background children, which may also hold our pipes open). Node reaped the leader already, and
+  // its pid cannot be reused while its process group still exists.
+  subprocess.once('exit', () => {
+    const pid = subprocess.pid;
+    if (pid !== undefined) killProcessGroup(pid, () => undefined);
+  });
 
   const timer = setTimeout(() => {
     timedOut = true;
@@ -118,7 +127,7 @@ export async function runCommand(argv: readonly string[], options: Partial<RunOp
   };
   if (timedOut) {
     record.timedOut = true;
-    record.error = `timed out after ${timeoutMs} ms`;
+    record.error = `did not finish within ${timeoutMs} ms`;
   } else if (overflowed) {
     record.error = `output exceeded ${maxOutputBytes} bytes; process killed`;
   } else if (result.failed && typeof result.code === 'string' && result.exitCode === undefined) {

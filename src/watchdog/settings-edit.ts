@@ -1,18 +1,14 @@
-import { applyEdits, modify, parse, type FormattingOptions, type ParseError } from 'jsonc-parser';
+import { parse, type ParseError } from 'jsonc-parser';
+import { setJsoncValue } from '../core/edits/jsonc-value-edit.js';
 
 /**
- * Comment-preserving edits of a settings.json text (jsonc-parser `modify`: only the touched property
- * changes; comments, order and formatting elsewhere stay). Pure: text in, text out.
+ * Comment-preserving edits of a settings.json text (core/edits setJsoncValue, the editor the quick
+ * fixes use: only the touched property changes; every other byte, comments and the file's own line
+ * ends — CR, LF or CRLF — stay). Pure: text in, text out.
  */
 
 /** gopls's default `build.directoryFilters` (facts §7.1): replacing the array must keep it. */
 export const GOPLS_DEFAULT_DIRECTORY_FILTERS = ['-**/node_modules'];
-
-function formatting(text: string): FormattingOptions {
-  const indented = /^([ \t]+)\S/m.exec(text)?.[1];
-  if (indented?.startsWith('\t')) return { insertSpaces: false, tabSize: 4, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-  return { insertSpaces: true, tabSize: indented ? indented.length : 4, eol: text.includes('\r\n') ? '\r\n' : '\n' };
-}
 
 /** Parses a settings text; `undefined` when it is not a JSON object (then it must not be edited). */
 export function readSettings(text: string): Record<string, unknown> | undefined {
@@ -29,10 +25,9 @@ export function readSettings(text: string): Record<string, unknown> | undefined 
  */
 export function setSetting(text: string, section: string, key: string | undefined, value: unknown): string {
   if (readSettings(text) === undefined) throw new Error('settings file is not a JSON object; not editing it');
-  const base = text.trim() === '' ? '{}' : text;
-  const path = key === undefined ? [section] : [section, key];
-  const edits = modify(base, path, value, { formattingOptions: formatting(base) });
-  return applyEdits(base, edits);
+  const result = setJsoncValue(text, key === undefined ? [section] : [section, key], value);
+  if (!result.ok) throw new Error(`settings file not edited: ${result.reason}`);
+  return result.text;
 }
 
 /** The directory filters after adding `-dir` to the effective list (default kept when unset). */

@@ -1,4 +1,5 @@
 import type { Fix } from '../core/finding.js';
+import { shellQuote } from '../core/shell-quote.js';
 import { goplsDebugAddress } from './gopls-role.js';
 import type { InotifyUsage } from './inotify-usage.js';
 import type { StormCause } from './storm-cause.js';
@@ -53,7 +54,7 @@ export function profileFix(goplsArgs: readonly (readonly string[])[] = []): Fix 
   const address = goplsArgs.map((a) => goplsDebugAddress(a)).find((a) => a !== undefined);
   const host = address ? (address.startsWith(':') ? `localhost${address}` : address) : 'localhost:6060';
   const capture = [
-    `curl -o gopls-cpu.pprof 'http://${host}/debug/pprof/profile?seconds=30'   # while gopls is busy`,
+    `curl -o gopls-cpu.pprof ${shellQuote(`http://${host}/debug/pprof/profile?seconds=30`)}   # while gopls is busy`,
     'go tool pprof -top gopls-cpu.pprof',
   ].join('\n');
   const setup = address

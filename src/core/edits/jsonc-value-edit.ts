@@ -20,17 +20,20 @@ const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allow
 export interface JsoncStyle {
   /** One level of indentation as the file writes it (a tab, or N spaces). */
   indentUnit: string;
-  eol: '\n' | '\r\n';
+  eol: '\n' | '\r\n' | '\r';
 }
 
 export type JsoncEditResult =
   | { ok: true; edits: OffsetEdit[]; text: string }
   | { ok: false; reason: string };
 
-/** How the file indents and ends lines; a new file gets tabs and `\n` (what VS Code writes). */
+/**
+ * How the file indents and ends lines (its first line break: `\r\n`, `\n` or a lone `\r`); a new
+ * file gets tabs and `\n` (what VS Code writes).
+ */
 export function detectJsoncStyle(text: string): JsoncStyle {
-  const firstBreak = text.search(/\r?\n/);
-  const eol = firstBreak >= 0 && text[firstBreak] === '\r' ? '\r\n' : '\n';
+  const firstBreak = /\r\n|\r|\n/.exec(text)?.[0];
+  const eol = firstBreak === '\r\n' || firstBreak === '\r' ? firstBreak : '\n';
   const indented = /^([ \t]+)["/}\]]/m.exec(text);
   const indent = indented?.[1];
   if (!indent || indent.startsWith('\t')) return { indentUnit: '\t', eol };
@@ -65,6 +68,37 @@ export function setJsoncValue(text: string, path: readonly string[], value: unkn
   }
   const newText = applyOffsetEdits(text, edits);
   const problem = verifyEdit(text, newText, edits, root, path, value);
+  if (problem) return { ok: false, reason: `internal check failed: ${problem}` };
+  return { ok: true, edits, text: newText };
+}
+
+/**
+ * Removes element `index` of the array at `path` (property names from the root object) with its
+ * separating comma, and nothing else: comments before, between and after the elements stay, and
+ * the element's line goes only when nothing else is on it. Fails, rather than guess, on invalid JSONC.
+ */
+export function removeJsoncArrayElement(text: string, path: readonly string[], index: number): JsoncEditResult {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, PARSE_OPTIONS);
+  if (errors.length > 0 || !root) return { ok: false, reason: 'the file is not valid JSON with comments' };
+  let array: Node | undefined = root;
+  for (const key of path) {
+    const matches: Node[] = array?.type === 'object' ? (array.children ?? []).filter((p) => p.type === 'property' && p.children?.[0]?.value === key) : [];
+    if (matches.length > 1) return { ok: false, reason: `the key "${key}" appears more than once` };
+    array = matches[0]?.children?.[1];
+  }
+  if (!array || array.type !== 'array') return { ok: false, reason: 'no array at that path' };
+  const items = array.children ?? [];
+  if (!Number.isInteger(index) || index < 0 || index >= items.length) return { ok: false, reason: 'no such element' };
+  let edits: OffsetEdit[];
+  try {
+    edits = new JsoncEditor(text).removeArrayElement(array, index);
+  } catch (err) {
+    if (err instanceof UneditableJsonc) return { ok: false, reason: err.message };
+    throw err;
+  }
+  const newText = applyOffsetEdits(text, edits);
+  const problem = verifyArrayRemoval(text, newText, root, path, index);
   if (problem) return { ok: false, reason: `internal check failed: ${problem}` };
   return { ok: true, edits, text: newText };
 }
@@ -176,6 +210,27 @@ class JsoncEditor {
     return [{ offset: comma.offset, length: 1, content: '' }, this.removeSpan(property.offset, end)];
   }
 
+  removeArrayElement(array: Node, index: number): OffsetEdit[] {
+    const items = array.children ?? [];
+    const item = items[index];
+    if (!item) throw new UneditableJsonc('no such element');
+    const end = item.offset + item.length;
+    const own = this.tokenAfter(end);
+    const blank = (from: number, to: number) => /^\s*$/.test(this.text.slice(from, to));
+    if (own.kind === TOKEN.comma) {
+      // The element and its own comma; what lies between them (a comment) stays.
+      if (/^[ \t]*$/.test(this.text.slice(end, own.offset))) return [this.removeSpan(item.offset, own.end)];
+      return [this.removeSpan(item.offset, end), { offset: own.offset, length: own.end - own.offset, content: '' }];
+    }
+    const previous = index > 0 ? items[index - 1] : undefined;
+    if (!previous) return [this.removeSpan(item.offset, end)];
+    // The last element without a trailing comma: the previous element's comma goes instead.
+    const comma = this.tokenAfter(previous.offset + previous.length);
+    if (comma.kind !== TOKEN.comma || comma.end > item.offset) throw new UneditableJsonc('unexpected token between two elements');
+    if (blank(comma.end, item.offset)) return [{ offset: comma.offset, length: end - comma.offset, content: '' }];
+    return [{ offset: comma.offset, length: comma.end - comma.offset, content: '' }, this.removeSpan(item.offset, end)];
+  }
+
   /** Removes [start, end): whole lines when the span is alone on its line(s), else the span and the blanks after it. */
   private removeSpan(start: number, end: number): OffsetEdit {
     const lineStart = this.lines.lineStart(this.lines.positionAt(start).line);
@@ -278,6 +333,22 @@ export function jsoncComments(text: string): { offset: number; text: string }[] 
       out.push({ offset, text: text.slice(offset, offset + scanner.getTokenLength()) });
     }
   }
+}
+
+/** Problems of an array-element removal: the array must lose exactly that element, every comment stays. */
+function verifyArrayRemoval(before: string, after: string, root: Node, path: readonly string[], index: number): string | undefined {
+  const errors: ParseError[] = [];
+  const newRoot = parseTree(after, errors, PARSE_OPTIONS);
+  if (errors.length > 0 || !newRoot) return 'the edited file does not parse';
+  const expected = structuredClone(getNodeValue(root) as unknown);
+  let cursor: unknown = expected;
+  for (const key of path) cursor = (cursor as Record<string, unknown>)[key];
+  (cursor as unknown[]).splice(index, 1);
+  if (!jsonEqual(getNodeValue(newRoot), expected)) return 'the edited file does not hold the intended value';
+  const kept = jsoncComments(before).map((c) => c.text);
+  const now = jsoncComments(after).map((c) => c.text);
+  if (JSON.stringify(kept) !== JSON.stringify(now)) return 'a comment would be lost';
+  return undefined;
 }
 
 /** Returns a problem description, or undefined when the edit did exactly what was asked. */

@@ -4,20 +4,35 @@
  */
 import type { Evidence } from '../finding.js';
 import type { ProbeProblem } from '../machine.js';
+import { shellCommand } from '../shell-quote.js';
 import type { CommandId, CommandRecord, Snapshot } from '../snapshot.js';
 
 export type CommandOutcome =
   | { kind: 'missing' }
   | { kind: 'skipped'; record: CommandRecord; reason: string }
-  | { kind: 'timedOut'; record: CommandRecord }
+  /** Killed at the time limit; `limitMs` is that limit (not how long the kill took), when known. */
+  | { kind: 'timedOut'; record: CommandRecord; limitMs?: number }
+  /** The program never ran (ENOENT, EACCES…), or ended in a way the record does not name. */
   | { kind: 'spawnFailed'; record: CommandRecord; error: string }
+  /** The program started and was killed by a signal (its own crash, or someone else's kill). */
+  | { kind: 'killed'; record: CommandRecord; signal: string }
   | { kind: 'exited'; record: CommandRecord; ok: boolean };
+
+/** `killed by SIGSEGV`, as run-command records a death by signal. */
+const KILLED = /^killed by (SIG[A-Z0-9]+)$/;
 
 export function commandOutcome(snapshot: Snapshot, id: CommandId): CommandOutcome {
   const record = snapshot.commands[id];
   if (!record) return { kind: 'missing' };
   if (record.skipped) return { kind: 'skipped', record, reason: record.skipped };
-  if (record.timedOut) return { kind: 'timedOut', record };
+  if (record.timedOut) {
+    // run-command writes "did not finish within N ms" (older records: "timed out after N ms", N the limit).
+    const written = /(?:within|after) (\d{1,9}) ms/.exec(record.error ?? '')?.[1];
+    const limitMs = written !== undefined ? Number(written) : snapshot.options?.timeoutMs;
+    return typeof limitMs === 'number' && Number.isFinite(limitMs) ? { kind: 'timedOut', record, limitMs } : { kind: 'timedOut', record };
+  }
+  const killed = record.exitCode === null && record.error !== undefined ? KILLED.exec(record.error) : null;
+  if (killed) return { kind: 'killed', record, signal: killed[1] ?? 'a signal' };
   if (record.error !== undefined && record.exitCode === null) return { kind: 'spawnFailed', record, error: record.error };
   if (record.exitCode === null) return { kind: 'spawnFailed', record, error: record.error ?? 'the process did not exit normally' };
   return { kind: 'exited', record, ok: record.exitCode === 0 };
@@ -30,7 +45,7 @@ export function isNotFound(outcome: CommandOutcome): boolean {
 
 /** The command as a person would type it. */
 export function displayCommand(argv: readonly string[]): string {
-  return argv.map((a) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+  return shellCommand(argv);
 }
 
 /** At most `maxLines` non-empty lines / `maxChars` characters of output, for evidence. */
@@ -53,9 +68,11 @@ export function outcomeReason(outcome: CommandOutcome): string {
     case 'skipped':
       return `skipped: ${outcome.reason}`;
     case 'timedOut':
-      return `timed out after ${Math.round(outcome.record.durationMs)} ms`;
+      return outcome.limitMs !== undefined ? `did not finish within ${outcome.limitMs} ms` : 'did not finish within the time limit';
     case 'spawnFailed':
-      return `could not be started (${outcome.error})`;
+      return /^(?:E[A-Z_]+:|runner failed)/.test(outcome.error) ? `could not be started (${outcome.error})` : `did not run to the end (${outcome.error})`;
+    case 'killed':
+      return `was killed by ${outcome.signal}${outcome.record.stderr ? `: ${excerpt(outcome.record.stderr, 1, 200)}` : ''}`;
     case 'exited': {
       const first = excerpt(outcome.record.stderr || outcome.record.stdout, 1, 200);
       const trunc = outcome.record.truncated ? '; its output was cut at the size cap' : '';

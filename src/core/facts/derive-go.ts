@@ -32,7 +32,8 @@ export function deriveGoFacts(snapshot: Snapshot, problems: ProbeProblem[]): GoT
   if (goIsMissing(snapshot)) return go;
 
   const versionOutcome = commandOutcome(snapshot, 'go.version');
-  const line = versionOutcome.kind === 'exited' ? parseGoVersionLine(versionOutcome.record.stdout) : undefined;
+  // A go that failed (non-zero status, signal) is not believed, whatever it printed first.
+  const line = versionOutcome.kind === 'exited' && versionOutcome.ok ? parseGoVersionLine(versionOutcome.record.stdout) : undefined;
   if (line) {
     go.version = line.version;
     go.hostOs = line.goos;
@@ -42,7 +43,7 @@ export function deriveGoFacts(snapshot: Snapshot, problems: ProbeProblem[]): GoT
   }
 
   const envOutcome = commandOutcome(snapshot, 'go.env');
-  const env = envOutcome.kind === 'exited' ? parseGoEnvJson(envOutcome.record.stdout) : undefined;
+  const env = envOutcome.kind === 'exited' && envOutcome.ok ? parseGoEnvJson(envOutcome.record.stdout) : undefined;
   if (env) {
     go.env = env;
     go.hostOs ??= env.GOHOSTOS || undefined;

@@ -81,7 +81,7 @@ function deriveClt(snapshot: Snapshot, problems: ProbeProblem[]): CltFacts {
       if (parsed) clt.clang = parsed;
       else problems.push(commandProblem(cl, 'clang.version', 'the C compiler version (clang --version)'));
     }
-  } else if (cl.kind === 'timedOut' || cl.kind === 'spawnFailed') {
+  } else if (cl.kind === 'timedOut' || cl.kind === 'spawnFailed' || cl.kind === 'killed') {
     problems.push(commandProblem(cl, 'clang.version', 'the C compiler version (clang --version)'));
   }
   return clt;
@@ -113,8 +113,8 @@ export function deriveMacFacts(snapshot: Snapshot, problems: ProbeProblem[]): Ma
   if (translated !== undefined) mac.translated = translated;
   if (armFlag !== undefined) mac.appleSilicon = armFlag;
   else if (snapshot.host.arch === 'arm64' || translated === true) mac.appleSilicon = true;
-  if (tr.kind === 'timedOut' || tr.kind === 'spawnFailed') problems.push(commandProblem(tr, 'sysctl.translated', 'whether the doctor runs under Rosetta'));
-  if (arm.kind === 'timedOut' || arm.kind === 'spawnFailed') problems.push(commandProblem(arm, 'sysctl.arm64', 'whether this Mac has Apple Silicon'));
+  if (tr.kind === 'timedOut' || tr.kind === 'spawnFailed' || tr.kind === 'killed') problems.push(commandProblem(tr, 'sysctl.translated', 'whether the doctor runs under Rosetta'));
+  if (arm.kind === 'timedOut' || arm.kind === 'spawnFailed' || arm.kind === 'killed') problems.push(commandProblem(arm, 'sysctl.arm64', 'whether this Mac has Apple Silicon'));
 
   const goPkg = commandOutcome(snapshot, 'pkgutil.go');
   if (goPkg.kind === 'exited') {

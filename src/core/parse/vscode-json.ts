@@ -1,12 +1,12 @@
 /**
  * `.vscode/settings.json`, `launch.json` and `tasks.json` (JSON with comments): the Go
- * extension's settings with exact ranges, minimal deletion edits (jsonc-parser `modify`, so
+ * extension's settings with exact ranges, minimal deletion edits (core/edits, so
  * comments and formatting elsewhere stay byte for byte), launch configurations' env and
  * buildFlags, and shell tasks read as shell. Pure; never throws.
  */
 import { findNodeAtLocation, getNodeValue, parseTree, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { applyOffsetEdits } from '../edits/apply-text-edits.js';
-import { setJsoncValue } from '../edits/jsonc-value-edit.js';
+import { removeJsoncArrayElement, setJsoncValue } from '../edits/jsonc-value-edit.js';
 import type { Range, TextEdit } from '../finding.js';
 import type { BuildConfig, SettingValue } from '../workspace/build-config.js';
 import { emptyVsCodeFacts, type JsonArrayItemRef, type JsonSettingRef, type VsCodeFacts } from '../workspace/vscode.js';
@@ -70,16 +70,14 @@ function moveToGoplsEnv(file: string, text: string, index: LineIndex, section: s
   return [diffEdit(file, text, index, added.text)];
 }
 
-/** Deletes element `i` of an array node with its separating comma (text between elements goes too). */
-function removeArrayElement(file: string, index: LineIndex, array: JsonNode, i: number): TextEdit[] {
-  const items = array.children ?? [];
-  const item = items[i];
-  if (!item) return [];
-  const next = items[i + 1];
-  const prev = items[i - 1];
-  if (next) return [{ file, range: index.range(item.offset, next.offset), newText: '' }];
-  if (prev) return [{ file, range: index.range(prev.offset + prev.length, item.offset + item.length), newText: '' }];
-  return [{ file, range: index.range(item.offset, item.offset + item.length), newText: '' }];
+/**
+ * Deletes element `i` of the array at `path` with its separating comma; comments around it stay
+ * (core/edits removeJsoncArrayElement). Empty when not possible.
+ */
+function removeArrayElement(file: string, text: string, index: LineIndex, path: string[], i: number): TextEdit[] {
+  const r = removeJsoncArrayElement(text, path, i);
+  if (!r.ok) return [];
+  return r.edits.map((e) => ({ file, range: index.range(e.offset, e.offset + e.length), newText: e.content }));
 }
 
 function nodeRange(index: LineIndex, n: JsonNode): Range {
@@ -192,7 +190,7 @@ export function parseVsCodeSettings(file: string, text: string): VsCodeSourceFac
           const items: JsonArrayItemRef[] = [];
           (v.type === 'array' ? (v.children ?? []) : []).forEach((item, i) => {
             if (item.type !== 'string') return;
-            items.push({ file, value: String(item.value), range: nodeRange(index, item), removeEdits: removeArrayElement(file, index, v, i) });
+            items.push({ file, value: String(item.value), range: nodeRange(index, item), removeEdits: removeArrayElement(file, text, index, [key], i) });
           });
           if (key === 'go.languageServerFlags') vs.languageServerFlags = items;
           else {

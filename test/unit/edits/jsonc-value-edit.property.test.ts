@@ -6,7 +6,33 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { findNodeAtLocation, getNodeValue, parseTree } from 'jsonc-parser';
-import { jsoncComments, setJsoncValue } from '../../../src/core/edits/jsonc-value-edit.js';
+import { jsoncComments, removeJsoncArrayElement, setJsoncValue } from '../../../src/core/edits/jsonc-value-edit.js';
+import { setSetting } from '../../../src/watchdog/settings-edit.js';
+
+/** Whether `offset` lies inside the property `section` → `k` of the settings text. */
+function isInside(text: string, section: string, k: string, offset: number): boolean {
+  const node = findNodeAtLocation(parseTree(text, [], { allowTrailingComma: true })!, [section, k])?.parent;
+  return node !== undefined && offset >= node.offset && offset < node.offset + node.length;
+}
+
+/** Every line break of `text` is `eol`. */
+function assertLineEnds(text: string, eol: string): void {
+  const breaks = new Set(text.match(/\r\n|\r|\n/g) ?? []);
+  assert.deepEqual([...breaks].filter((b) => b !== eol), [], `line ends other than ${JSON.stringify(eol)}`);
+}
+
+/** The bytes of `before` that `after` kept: `after` is `before` with only the edited spans replaced. */
+function assertOnlySpansChanged(before: string, after: string, edits: readonly { offset: number; length: number; content: string }[], allowed: (offset: number) => boolean): void {
+  for (const e of edits) for (let i = e.offset; i < e.offset + e.length; i++) assert.ok(allowed(i), `byte ${i} (${JSON.stringify(before[i])}) changed: ${JSON.stringify(before.slice(e.offset, e.offset + e.length))}`);
+  const sorted = [...edits].sort((a, b) => a.offset - b.offset);
+  let rebuilt = '';
+  let cursor = 0;
+  for (const e of sorted) {
+    rebuilt += before.slice(cursor, e.offset) + e.content;
+    cursor = e.offset + e.length;
+  }
+  assert.equal(rebuilt + before.slice(cursor), after);
+}
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
 
@@ -32,7 +58,7 @@ const json: fc.Arbitrary<Json> = fc.letrec<{ value: Json }>((tie) => ({
 const settings = fc.dictionary(key, json, { maxKeys: 6 });
 const style = fc.record({
   indent: fc.constantFrom('\t', '  ', '    '),
-  eol: fc.constantFrom('\n', '\r\n'),
+  eol: fc.constantFrom('\n', '\r\n', '\r'),
   trailingCommas: fc.boolean(),
   comments: fc.boolean(),
   seed: fc.nat(),
@@ -101,9 +127,8 @@ describe('setJsoncValue properties', () => {
         let j = 0;
         for (const c of now) if (j < outside.length && c === outside[j]!.text) j++;
         assert.equal(j, outside.length, 'a comment was lost');
-        // Line ends stay those of the file.
-        if (s.eol === '\r\n') assert.doesNotMatch(result.text, /[^\r]\n/);
-        else assert.doesNotMatch(result.text, /\r/);
+        // Line ends stay those of the file (CRLF, LF or a lone CR), also in what was inserted.
+        assertLineEnds(result.text, s.eol);
       }),
       { numRuns: 400 },
     );
@@ -127,6 +152,75 @@ describe('setJsoncValue properties', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('the watchdog settings edit (setSetting) keeps every byte outside the edited property and the file line ends', () => {
+    fc.assert(
+      fc.property(settings, style, fc.constantFrom('files.watcherExclude', 'gopls'), key, fc.option(json, { nil: undefined }), (object, s, section, k, value) => {
+        const text = render(object, s);
+        const after = setSetting(text, section, k, value);
+        assertLineEnds(after, s.eol);
+        // It is the quick fixes' editor: the same minimal edits (whose bytes the first property checks);
+        // only comments inside the replaced or removed value may go.
+        const core = setJsoncValue(text, [section, k], value);
+        assert.ok(core.ok);
+        assert.equal(after, core.text);
+        assert.deepEqual(jsoncComments(after).map((c) => c.text), jsoncComments(text).filter((c) => !isInside(text, section, k, c.offset)).map((c) => c.text));
+        const got = getNodeValue(parseTree(after, [], { allowTrailingComma: true })!) as unknown;
+        const now = valueAt(got, [section, k]);
+        if (value === undefined) assert.equal(now, undefined);
+        else assert.deepEqual(plain(now), plain(value));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('removeJsoncArrayElement properties', () => {
+  const flag = fc.oneof(fc.constantFrom('-rpc.trace', '-remote=auto', '-logfile=/tmp/x', 'serve'), fc.string({ maxLength: 6 }));
+  const layout = fc.record({
+    eol: fc.constantFrom('\n', '\r\n', '\r'),
+    indent: fc.constantFrom('\t', '  '),
+    trailingComma: fc.boolean(),
+    // Per element: on its own line?, a block comment before / after it, a line comment after its comma, a comment line above.
+    elements: fc.array(fc.record({ ownLine: fc.boolean(), before: fc.boolean(), after: fc.boolean(), line: fc.boolean(), above: fc.boolean() }), { minLength: 1, maxLength: 5 }),
+  });
+
+  it('removes exactly the element and one comma: every comment and every other byte stays, line ends too', () => {
+    fc.assert(
+      fc.property(layout, fc.array(flag, { minLength: 5, maxLength: 5 }), fc.nat(), (l, flags, pick) => {
+        const n = l.elements.length;
+        const pad = l.indent.repeat(2);
+        let body = '';
+        l.elements.forEach((e, i) => {
+          const separate = e.ownLine || e.line || e.above || i === 0;
+          if (e.above) body += `${l.eol}${pad}// above ${i}`;
+          body += separate ? `${l.eol}${pad}` : ' ';
+          body += `${e.before ? `/* b${i} */ ` : ''}${JSON.stringify(flags[i])}${e.after ? ` /* a${i} */` : ''}`;
+          if (i < n - 1 || l.trailingComma) body += ',';
+          // A line comment must end its line: the next element then starts on its own line.
+          if (e.line) {
+            body += ` // c${i}`;
+            if (i + 1 < n) l.elements[i + 1]!.ownLine = true;
+          }
+        });
+        const text = `{${l.eol}${l.indent}"go.languageServerFlags": [${body}${l.eol}${l.indent}]${l.eol}}${l.eol}`;
+        const index = pick % n;
+        const result = removeJsoncArrayElement(text, ['go.languageServerFlags'], index);
+        assert.ok(result.ok, result.ok ? '' : `${result.reason}\n${text}`);
+        const expected = flags.slice(0, n);
+        expected.splice(index, 1);
+        assert.deepEqual(plain(valueAt(getNodeValue(parseTree(result.text, [], { allowTrailingComma: true })!), ['go.languageServerFlags'])), expected);
+        assert.deepEqual(jsoncComments(result.text).map((c) => c.text), jsoncComments(text).map((c) => c.text), 'every comment stays');
+        assertLineEnds(result.text, l.eol);
+        // Only the element itself, commas and blanks are removed.
+        const array = findNodeAtLocation(parseTree(text, [], { allowTrailingComma: true })!, ['go.languageServerFlags'])!;
+        const item = array.children![index]!;
+        assertOnlySpansChanged(text, result.text, result.edits, (i) => (i >= item.offset && i < item.offset + item.length) || /[\s,]/.test(text[i]!));
+        for (const e of result.edits) assert.equal(e.content, '');
+      }),
+      { numRuns: 400 },
     );
   });
 });

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { detectJsoncStyle, jsoncComments, setJsoncValue } from '../../../src/core/edits/jsonc-value-edit.js';
+import { applyRangeEdits } from '../../../src/core/edits/apply-text-edits.js';
+import { detectJsoncStyle, jsoncComments, removeJsoncArrayElement, setJsoncValue } from '../../../src/core/edits/jsonc-value-edit.js';
+import { parseVsCodeSettings } from '../../../src/core/parse/vscode-json.js';
 
 const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', name), 'utf8');
 
@@ -170,5 +172,63 @@ describe('setJsoncValue on real settings files', () => {
         }
       }
     });
+  });
+});
+
+describe('removeJsoncArrayElement (the "Remove -rpc.trace" quick fix)', () => {
+  const remove = (text: string, index: number): string => {
+    const result = removeJsoncArrayElement(text, ['go.languageServerFlags'], index);
+    assert.ok(result.ok, result.ok ? '' : result.reason);
+    return result.text;
+  };
+
+  it('keeps the comments between the removed element and the next one', () => {
+    const text = '{\n  "go.languageServerFlags": [ /* a */ "-rpc.trace" /* b */, // c\n    "-remote=auto"\n  ]\n}\n';
+    assert.equal(remove(text, 0), '{\n  "go.languageServerFlags": [ /* a */ /* b */ // c\n    "-remote=auto"\n  ]\n}\n');
+  });
+
+  it('inline arrays, first / middle / last element', () => {
+    const text = '{"go.languageServerFlags": ["-rpc.trace", "-x", "-y"]}';
+    assert.equal(remove(text, 0), '{"go.languageServerFlags": ["-x", "-y"]}');
+    assert.equal(remove(text, 1), '{"go.languageServerFlags": ["-rpc.trace", "-y"]}');
+    assert.equal(remove(text, 2), '{"go.languageServerFlags": ["-rpc.trace", "-x"]}');
+    assert.equal(remove('{"go.languageServerFlags": ["-rpc.trace"]}', 0), '{"go.languageServerFlags": []}');
+  });
+
+  it('one element per line: its line goes, other lines and their comments stay (CRLF, LF and CR files)', () => {
+    for (const eol of ['\r\n', '\n', '\r']) {
+      const lines = (...l: string[]) => l.join(eol);
+      const text = lines('{', '\t"go.languageServerFlags": [', '\t\t"-x", // keep x', '\t\t// about trace', '\t\t"-rpc.trace"', '\t]', '}', '');
+      assert.equal(remove(text, 1), lines('{', '\t"go.languageServerFlags": [', '\t\t"-x" // keep x', '\t\t// about trace', '\t]', '}', ''));
+      const first = lines('{', '\t"go.languageServerFlags": [', '\t\t"-rpc.trace", // why', '\t\t"-x",', '\t]', '}', '');
+      assert.equal(remove(first, 0), lines('{', '\t"go.languageServerFlags": [', '\t\t// why', '\t\t"-x",', '\t]', '}', ''));
+    }
+  });
+
+  it('refuses a duplicated key (it could remove from the wrong array) and a missing element', () => {
+    assert.equal(removeJsoncArrayElement('{"go.languageServerFlags": ["a"], "go.languageServerFlags": ["-rpc.trace"]}', ['go.languageServerFlags'], 0).ok, false);
+    assert.equal(removeJsoncArrayElement('{"go.languageServerFlags": ["a"]}', ['go.languageServerFlags'], 1).ok, false);
+    assert.equal(removeJsoncArrayElement('{"go.languageServerFlags": "a"}', ['go.languageServerFlags'], 0).ok, false);
+  });
+});
+
+describe('line ends of a CR-only file', () => {
+  it('an inserted block uses \\r like the rest of the file', () => {
+    const text = '{\r\t"a": 1\r}\r';
+    assert.deepEqual(detectJsoncStyle(text), { indentUnit: '\t', eol: '\r' });
+    assert.equal(edit(text, ['go.toolsEnvVars', 'GOOS'], 'linux'), '{\r\t"a": 1,\r\t"go.toolsEnvVars": {\r\t\t"GOOS": "linux"\r\t}\r}\r');
+  });
+});
+
+describe('the settings/rpc-trace quick fix as the settings parser builds it', () => {
+  it('keeps /* b */ and // c, and the CR line ends of the file', () => {
+    for (const eol of ['\n', '\r\n', '\r']) {
+      const text = `{${eol}\t"go.languageServerFlags": [ /* a */ "-rpc.trace" /* b */, // c${eol}\t\t"-remote=auto"${eol}\t]${eol}}${eol}`;
+      const flags = parseVsCodeSettings('.vscode/settings.json', text).vscode?.languageServerFlags ?? [];
+      const trace = flags.find((f) => f.value === '-rpc.trace');
+      assert.ok(trace && trace.removeEdits.length > 0);
+      const after = applyRangeEdits(text, trace.removeEdits);
+      assert.equal(after, `{${eol}\t"go.languageServerFlags": [ /* a */ /* b */ // c${eol}\t\t"-remote=auto"${eol}\t]${eol}}${eol}`);
+    }
   });
 });

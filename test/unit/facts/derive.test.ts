@@ -72,7 +72,7 @@ describe('deriveMachineFacts: probe problems', () => {
     const f = deriveMachineFacts(s);
     assert.equal(f.go.env, undefined);
     const byWhat = Object.fromEntries(f.problems.map((p) => [p.what, p]));
-    assert.match(byWhat['the Go environment (go env)']?.reason ?? '', /timed out after 5000 ms/);
+    assert.match(byWhat['the Go environment (go env)']?.reason ?? '', /did not finish within 5000 ms/);
     assert.equal(byWhat['the Go environment (go env)']?.command, '/usr/local/go/bin/go env -json');
     // sw_vers failed, but the Darwin table fills the major for Darwin 24: no problem then.
     assert.equal(byWhat['the macOS version'], undefined);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseGoVersionLine, parseGoVersionString } from '../../../src/core/facts/index.js';
-import { compareGoVersions, goVersionAtLeast, toolchainForGoLine } from '../../../src/core/knowledge/index.js';
+import fc from 'fast-check';
+import { compareGoVersions, goVersionAtLeast, isValidGoVersion, toolchainForGoLine } from '../../../src/core/knowledge/index.js';
 
 describe('parseGoVersionLine', () => {
   it('reads the quoted macOS lines (facts §5.2, §6.3)', () => {
@@ -57,5 +58,32 @@ describe('Go version order (cmd/go gover semantics)', () => {
     assert.equal(toolchainForGoLine('1.26'), 'go1.26.0');
     assert.equal(toolchainForGoLine('1.25.0'), 'go1.25.0');
     assert.equal(toolchainForGoLine('1.21rc1'), 'go1.21rc1');
+  });
+});
+
+describe('compareGoVersions at any length (cmd/go/internal/gover compares digit strings)', () => {
+  it('orders numbers past 2^53 exactly; leading zeros are invalid (go: "must match format 1.23.0")', () => {
+    assert.ok(compareGoVersions('1.27.99999999999999999999999', '1.27.3') > 0);
+    assert.ok(compareGoVersions('1.27.99999999999999999999999', '1.27.99999999999999999999998') > 0);
+    assert.ok(compareGoVersions('99999999999999999999.0.0', '1.27.3') > 0);
+    assert.equal(isValidGoVersion('1.27.03'), false);
+    assert.equal(isValidGoVersion('1.027'), false);
+    assert.equal(toolchainForGoLine('1.27.99999999999999999999999'), 'go1.27.99999999999999999999999');
+    assert.equal(compareGoVersions('1.20', '1.20.0'), 0, 'before 1.21 a missing patch is .0');
+    assert.ok(compareGoVersions('1.99beta1', '1.99rc1') < 0);
+    assert.equal(isValidGoVersion('1.21.0rc1'), false);
+  });
+  it('property: agrees with BigInt order, is antisymmetric and never throws', () => {
+    const num = fc.oneof(fc.bigInt({ min: 0n, max: 10n ** 30n }), fc.bigInt({ min: 0n, max: 40n }));
+    fc.assert(
+      fc.property(num, num, num, num, num, num, (a1, a2, a3, b1, b2, b3) => {
+        const a = `${a1}.${a2}.${a3}`;
+        const b = `${b1}.${b2}.${b3}`;
+        const expected = a1 !== b1 ? (a1 < b1 ? -1 : 1) : a2 !== b2 ? (a2 < b2 ? -1 : 1) : a3 !== b3 ? (a3 < b3 ? -1 : 1) : 0;
+        assert.equal(Math.sign(compareGoVersions(a, b)), expected);
+        assert.equal(Math.sign(compareGoVersions(b, a)), -expected);
+      }),
+    );
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (a, b) => void compareGoVersions(a, b)));
   });
 });

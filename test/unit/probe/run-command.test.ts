@@ -3,7 +3,11 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { commandOutcome, outcomeReason } from '../../../src/core/facts/command-outcome.js';
+import { deriveMachineFacts } from '../../../src/core/facts/index.js';
+import type { CommandRecord } from '../../../src/core/snapshot.js';
 import { runCommand } from '../../../src/probe/run-command.js';
+import { emptySnapshot } from '../../support/snapshots.js';
 
 const env = { PATH: '/usr/bin:/bin' };
 
@@ -56,7 +60,7 @@ describe('runCommand (real processes)', () => {
     strays.push(grandchild);
     assert.equal(record.timedOut, true);
     assert.equal(record.exitCode, null);
-    assert.match(record.error ?? '', /timed out after 300 ms/);
+    assert.match(record.error ?? '', /did not finish within 300 ms/);
     assert.ok(elapsed < 3000, `returned promptly (${elapsed} ms)`);
     assert.ok(record.durationMs >= 250, `duration recorded (${record.durationMs} ms)`);
     assert.equal(await waitUntilGone(grandchild, 3000), true, `grandchild ${grandchild} was killed`);
@@ -103,6 +107,87 @@ describe('runCommand (real processes)', () => {
     const record = await runCommand(['sh', '-c', 'echo "$GOTOOLCHAIN|$HOME|$(pwd)"'], { env: { ...env, GOTOOLCHAIN: 'local' }, cwd: dir });
     assert.equal(record.stdout, `local||${dir}\n`, 'HOME is not inherited');
   });
+
+  /** A fake `go` in the temp dir: a shell script with `body`. */
+  async function fakeGo(name: string, body: string): Promise<string> {
+    const file = join(dir, name);
+    await writeFile(file, `#!/bin/sh\n${body}\n`);
+    await chmod(file, 0o755);
+    return file;
+  }
+
+  function reasonFor(record: CommandRecord): string {
+    const snapshot = emptySnapshot();
+    snapshot.commands['go.version'] = record;
+    return outcomeReason(commandOutcome(snapshot, 'go.version'));
+  }
+
+  it('a go that exits normally but leaves background children: every child is killed after the exit', async () => {
+    const pidFile = join(dir, 'sleepers');
+    // Eight sleepers with their output elsewhere (they would not hold our pipes open), one per loop.
+    const go = await fakeGo('go-forks', `for i in 1 2 3 4 5 6 7 8; do sleep 100 >/dev/null 2>&1 </dev/null & echo $! >> '${pidFile}'; done\necho 'go version go1.27.3 linux/amd64'\nexit 0`);
+    const record = await runCommand([go, 'version'], { timeoutMs: 20_000, env, cwd: dir });
+    const pids = (await readFile(pidFile, 'utf8')).split('\n').filter(Boolean).map(Number);
+    strays.push(...pids);
+    assert.equal(pids.length, 8);
+    assert.equal(record.exitCode, 0);
+    assert.equal(record.timedOut, undefined);
+    assert.equal(record.stdout, 'go version go1.27.3 linux/amd64\n');
+    for (const pid of pids) assert.equal(await waitUntilGone(pid, 5000), true, `background child ${pid} outlived the go that started it`);
+  });
+
+  it('a background child that keeps our stdout open does not hold the run until the timeout', async () => {
+    const go = await fakeGo('go-holds-pipe', `sleep 100 &\necho $!\nexit 0`);
+    const record = await runCommand([go], { timeoutMs: 60_000, env, cwd: dir });
+    const pid = Number(record.stdout.trim());
+    strays.push(pid);
+    assert.equal(record.timedOut, undefined, 'finished when go exited, not at the time limit');
+    assert.equal(record.exitCode, 0);
+    assert.equal(await waitUntilGone(pid, 5000), true);
+  });
+
+  it('a go that dies of SIGSEGV was started and killed, not "could not be started"', async () => {
+    const go = await fakeGo('go-segv', `echo 'go version go1.27.3 linux/amd64'\necho 'unexpected fault address' >&2\nkill -SEGV $$`);
+    const record = await runCommand([go, 'version'], { env, cwd: dir });
+    assert.equal(record.exitCode, null);
+    assert.equal(record.error, 'killed by SIGSEGV');
+    const reason = reasonFor(record);
+    assert.match(reason, /^was killed by SIGSEGV: unexpected fault address$/);
+    assert.doesNotMatch(reason, /could not be started/);
+  });
+
+  it('a spawn failure still says "could not be started"', async () => {
+    const record = await runCommand([join(dir, 'no-such-go'), 'version'], { env, cwd: dir });
+    assert.match(reasonFor(record), /^could not be started \(ENOENT/);
+  });
+
+  it('a hanging go is reported with the time limit, not the time the kill took', async () => {
+    const go = await fakeGo('go-hangs', 'exec sleep 100');
+    const record = await runCommand([go, 'version'], { timeoutMs: 1, env, cwd: dir });
+    assert.equal(record.timedOut, true);
+    assert.equal(reasonFor(record), 'did not finish within 1 ms');
+  });
+
+  for (const [name, body, status] of [
+    ['exit 139', "echo 'go version go1.27.3 linux/amd64'; exit 139", /exited with status 139/],
+    ['exit 1', "echo 'go version go1.27.3 linux/amd64'; echo 'go: something broke' >&2; exit 1", /exited with status 1: go: something broke/],
+    ['SIGSEGV', "echo 'go version go1.27.3 linux/amd64'; kill -SEGV $$", /was killed by SIGSEGV/],
+    ['SIGABRT', "echo 'go version go1.27.3 linux/amd64'; kill -ABRT $$", /was killed by SIGABRT/],
+  ] as const) {
+    it(`a go version that printed a version and then failed (${name}) is not believed`, async () => {
+      const go = await fakeGo(`go-fails-${name.replace(/\W/g, '')}`, body);
+      const version = await runCommand([go, 'version'], { env, cwd: dir });
+      const goEnv = await runCommand([go, 'env', '-json'], { env, cwd: dir });
+      const snapshot = emptySnapshot();
+      snapshot.commands['go.version'] = version;
+      snapshot.commands['go.env'] = { ...goEnv, stdout: '{"GOVERSION": "go1.27.3", "GOROOT": "/usr/local/go"}' };
+      const facts = deriveMachineFacts(snapshot);
+      assert.equal(facts.go.version, undefined, 'no Go version from a failed go');
+      assert.equal(facts.go.env, undefined, 'no go env from a failed go');
+      const problem = facts.problems.find((p) => p.what === 'the Go version');
+      assert.match(problem?.reason ?? '', status);
+    });
+  }
 
   it('an empty argv is an error record', async () => {
     const record = await runCommand([]);

@@ -4,7 +4,7 @@ import { compareGoVersions, goMinorOf, isValidGoVersion, toolchainForGoLine } fr
 import { NEWER_DIRECTIVES } from '../../parse/go-mod.js';
 import type { Rule } from '../../rule.js';
 import type { GoDirective, GoModFacts } from '../../workspace/model.js';
-import { userGoToolchain, type GoToolchainSetting } from './gotoolchain-setting.js';
+import { goToolchainSelection, userGoToolchain, type GoToolchainSetting } from './gotoolchain-setting.js';
 
 function directiveEvidence(root: string, mod: GoModFacts, d: GoDirective, keyword: 'go' | 'toolchain'): Evidence {
   return { kind: 'file', file: workspaceFilePath(root, mod.file), excerpt: `${keyword} ${d.value}`, line: d.range.start.line };
@@ -76,6 +76,8 @@ and go1.27.3 source), checked by test/toolchain/probe/go-env-files.test.ts.`,
     if (!local || local.devel || workspace.modules.length === 0) return [];
     const localVersion = local.raw.replace(/^go/, '');
     const t = userGoToolchain(snapshot, machine);
+    // An invalid GOTOOLCHAIN stops every go command before go.mod is read (go/gotoolchain-setting says so).
+    if (goToolchainSelection(t.raw, local.raw).kind === 'invalid') return [];
     const running = t.name !== 'local' && isValidGoVersion(t.name) ? t.name.replace(/^go/, '') : localVersion;
     const hostPlatform = `${machine.go.hostOs ?? snapshot.host.platform}/${machine.go.hostArch ?? snapshot.host.arch}`;
     const out: Finding[] = [];

@@ -1,6 +1,24 @@
 import { gobinDir, goEnvEvidence, normalizeDir, pathEvidence } from '../../facts/index.js';
-import type { Severity } from '../../finding.js';
+import type { Fix, Severity } from '../../finding.js';
 import type { Rule } from '../../rule.js';
+import { shellQuote } from '../../shell-quote.js';
+
+/**
+ * The fix that appends `export PATH="$PATH":<dir>` to the profile. The directory is one quoted word
+ * in the profile line, and that line is one quoted word of the printf command, so neither the
+ * command nor the profile runs anything a directory name holds (quotes, `$()`, backticks, newlines).
+ * A directory with a `:` cannot be a PATH entry at all: then there is only advice.
+ */
+export function addToPathFix(dir: string, profile: string): Fix {
+  const title = `Add ${dir} to PATH in ${profile}`;
+  if (dir.includes(':')) {
+    return { kind: 'text', title, text: `${dir} contains a ":", which PATH uses to separate directories, so it cannot be put on PATH. Set GOBIN to a directory without ":" (go env -w GOBIN=…) and add that one to PATH in ${profile}.` };
+  }
+  // A redacted snapshot writes the home directory as ~: keep it the user's home, not a literal ~.
+  const word = dir === '~' ? '"$HOME"' : dir.startsWith('~/') ? `"$HOME"/${shellQuote(dir.slice(2))}` : shellQuote(dir);
+  const line = `export PATH="$PATH":${word}`;
+  return { kind: 'command', title, command: `printf '%s\\n' ${shellQuote(line)} >> ${profile}`, outsideWorkspace: true };
+}
 
 export const pathGobinNotOnPath: Rule = {
   id: 'path/gobin-not-on-path',
@@ -35,9 +53,7 @@ on Linux), then open a new terminal and restart the editor.
         severity,
         message: `${dir} (where go install puts binaries) is not on PATH, so ${consequence}.`,
         evidence: [goEnvEvidence(snapshot, machine, ['GOBIN', 'GOPATH']), pathEvidence(snapshot)],
-        fixes: [
-          { kind: 'command', title: `Add ${dir} to PATH in ${profile}`, command: `echo 'export PATH="$PATH:${dir}"' >> ${profile}`, outsideWorkspace: true },
-        ],
+        fixes: [addToPathFix(dir, profile)],
       },
     ];
   },

@@ -3,6 +3,7 @@ import type { Finding, Fix } from '../../finding.js';
 import { compareGoVersions, goVersionAtLeast, isValidGoVersion } from '../../knowledge/index.js';
 import type { BuildInfo } from '../../machine.js';
 import type { Rule } from '../../rule.js';
+import { shellQuote } from '../../shell-quote.js';
 import { buildInfoOf, toolEvidence } from '../path/tool-identity.js';
 
 /** The build already carries an LC_UUID: `-B gobuildid` or external linking (facts §3.5). */
@@ -12,7 +13,8 @@ function hasUuidFlags(info: BuildInfo): boolean {
 }
 
 function installTarget(info: BuildInfo): string | undefined {
-  if (!info.path || info.path.startsWith('command-line-arguments')) return undefined;
+  // A package path never starts with "-" (it would be read as a flag of go install).
+  if (!info.path || info.path.startsWith('command-line-arguments') || info.path.startsWith('-')) return undefined;
   const v = info.mainVersion && /^v\d/.test(info.mainVersion) ? info.mainVersion : 'latest';
   return `${info.path}@${v}`;
 }
@@ -55,16 +57,16 @@ transcript and reports; the three fixes).`,
       if (hasUuidFlags(info)) continue;
       const target = installTarget(info);
       const fixes: Fix[] = [];
-      if (target && canRebuild) fixes.push({ kind: 'command', title: `Rebuild ${tool.name} with ${local.raw}`, command: `go install ${target}`, outsideWorkspace: true });
+      if (target && canRebuild) fixes.push({ kind: 'command', title: `Rebuild ${tool.name} with ${local.raw}`, command: `go install ${shellQuote(target)}`, outsideWorkspace: true });
       else fixes.push({ kind: 'text', title: 'Rebuild with Go 1.24 or newer', text: `Install Go 1.24 or newer, then reinstall ${tool.name}${target ? ` (go install ${target})` : ''}.` });
       fixes.push(
         target
-          ? { kind: 'command', title: 'Or, with Go 1.22.9+/1.23.3+: add the UUID with -B gobuildid', command: `go install -ldflags='-B gobuildid' ${target}`, outsideWorkspace: true }
+          ? { kind: 'command', title: 'Or, with Go 1.22.9+/1.23.3+: add the UUID with -B gobuildid', command: `go install -ldflags='-B gobuildid' ${shellQuote(target)}`, outsideWorkspace: true }
           : { kind: 'text', title: 'Or, with Go 1.22.9+/1.23.3+: add the UUID with -B gobuildid', text: "Rebuild with -ldflags='-B gobuildid'." },
       );
       fixes.push(
         target
-          ? { kind: 'command', title: 'Or link externally (needs the Command Line Tools)', command: `go install -ldflags=-linkmode=external ${target}`, outsideWorkspace: true }
+          ? { kind: 'command', title: 'Or link externally (needs the Command Line Tools)', command: `go install -ldflags=-linkmode=external ${shellQuote(target)}`, outsideWorkspace: true }
           : { kind: 'text', title: 'Or link externally (needs the Command Line Tools)', text: 'Rebuild with -ldflags=-linkmode=external.' },
       );
       out.push({

@@ -179,3 +179,73 @@ describe('go/goroot-mismatch', () => {
     assert.deepEqual(of(findings(viaOpt), 'go/goroot-mismatch'), []);
   });
 });
+
+describe('go/gotoolchain-setting (messages re-run with go1.27.3, GOPROXY=off)', () => {
+  const withToolchain = (value: string) => linuxSnapshot({ env: { GOTOOLCHAIN: value } });
+  it('GOTOOLCHAIN=go1.99.0 in the environment: every go command switches and downloads first', () => {
+    const [f] = of(findings(withToolchain('go1.99.0')), 'go/gotoolchain-setting');
+    assert.equal(f?.severity, 'warning');
+    assert.ok(f?.message.includes('every go command run go1.99.0 instead of the local go1.27.3'), f?.message);
+    assert.ok(f?.message.includes('"go: downloading go1.99.0 (linux/amd64)"'), f?.message);
+    assert.ok(f?.message.includes('"go: download go1.99.0 for linux/amd64: toolchain not available"'), f?.message);
+    assert.ok(f?.message.includes('newer than any Go release the doctor knows of'));
+    assert.deepEqual(f?.evidence[0], { kind: 'env', name: 'GOTOOLCHAIN', value: 'go1.99.0' });
+    // module-needs-newer takes go1.99.0 as the running version: no second finding for an older go line.
+    assert.deepEqual(of(findings(withToolchain('go1.99.0'), modWorkspace({ go: '1.27.0' })), 'go/module-needs-newer'), []);
+  });
+  it('+path quotes the PATH lookup; an older name switches too', () => {
+    assert.ok(of(findings(withToolchain('go1.99.0+path')), 'go/gotoolchain-setting')[0]?.message.includes('"go: cannot find "go1.99.0" in PATH"'));
+    const [older] = of(findings(withToolchain('go1.21.0+auto')), 'go/gotoolchain-setting');
+    assert.ok(older?.message.includes('"go: downloading go1.21.0 (linux/amd64)"'));
+    assert.ok(!older?.message.includes('newer than any Go release'));
+  });
+  it('invalid values: error quoting exactly what go prints', () => {
+    for (const [value, printed] of [
+      ['bogus', 'go: invalid GOTOOLCHAIN "bogus"'],
+      ['1.99.0', 'go: invalid GOTOOLCHAIN "1.99.0"'],
+      ['go1.27.03', 'go: invalid GOTOOLCHAIN "go1.27.03"'],
+      ['go1.99/x', 'go: invalid GOTOOLCHAIN "go1.99/x"'],
+      ['go1.99.0+local', 'go: invalid GOTOOLCHAIN "go1.99.0+local": only version suffixes are +auto and +path'],
+      ['go1.99.0+auto+path', 'go: invalid GOTOOLCHAIN "go1.99.0+auto+path": only version suffixes are +auto and +path'],
+      ['local+bogus', 'go: invalid GOTOOLCHAIN "local+bogus": only version suffixes are +auto and +path'],
+      ['+auto', 'go: invalid GOTOOLCHAIN "+auto": invalid minimum toolchain ""'],
+    ] as const) {
+      const [f] = of(findings(withToolchain(value)), 'go/gotoolchain-setting');
+      assert.equal(f?.severity, 'error', value);
+      assert.ok(f?.message.includes(`"${printed}"`), `${value}: ${f?.message}`);
+    }
+  });
+  it('a language version is refused by go', () => {
+    const [f] = of(findings(withToolchain('go1.99')), 'go/gotoolchain-setting');
+    assert.equal(f?.severity, 'error');
+    assert.ok(f?.message.includes('"go: invalid toolchain: go1.99 is a language version but not a toolchain version (go1.99.x)"'));
+  });
+  it('set with go env -w: the fix is go env -w GOTOOLCHAIN=auto', () => {
+    const s = linuxSnapshot({ files: { '/home/dev/.config/go/env': { exists: true, content: 'GOTOOLCHAIN=go1.99.0\n' } } });
+    const [f] = of(findings(s), 'go/gotoolchain-setting');
+    assert.equal(f?.fixes[0]?.kind, 'command');
+    assert.deepEqual(f?.evidence[0], { kind: 'file', file: '/home/dev/.config/go/env', excerpt: 'GOTOOLCHAIN=go1.99.0' });
+  });
+  it('silent for auto, local, path, local+auto, the local toolchain itself, and when unset', () => {
+    for (const value of ['auto', 'local', 'path', 'local+auto', 'local+path', 'go1.27.3', 'go1.27.3+auto']) assert.deepEqual(of(findings(withToolchain(value)), 'go/gotoolchain-setting'), [], value);
+    assert.deepEqual(of(findings(linuxSnapshot()), 'go/gotoolchain-setting'), []);
+  });
+});
+
+describe('go/module-needs-newer with versions past 9 digits (go1.27.3 reads them exactly)', () => {
+  it('go 1.27.99999999999999999999999 is newer than the local go1.27.3', () => {
+    const s = linuxSnapshot({ env: { GOTOOLCHAIN: 'local' } });
+    const [f] = of(findings(s, modWorkspace({ go: '1.27.99999999999999999999999' })), 'go/module-needs-newer');
+    assert.equal(f?.severity, 'error');
+    assert.ok(f?.message.includes('"go: go.mod requires go >= 1.27.99999999999999999999999 (running go 1.27.3; GOTOOLCHAIN=local)"'), f?.message);
+    const [auto] = of(findings(linuxSnapshot(), modWorkspace({ go: '1.27.99999999999999999999999' })), 'go/module-needs-newer');
+    assert.ok(auto?.message.includes('"go: downloading go1.27.99999999999999999999999 (linux/amd64)"'), auto?.message);
+  });
+});
+
+describe('go/gotoolchain-setting without a go', () => {
+  it('is silent when there is no go command at all (go/not-found speaks)', () => {
+    const enoent = emptySnapshot({ env: { GOTOOLCHAIN: 'go1.99.0' }, commands: { 'go.version': { argv: ['go', 'version'], stdout: '', stderr: '', exitCode: null, durationMs: 1, error: 'ENOENT: spawn go ENOENT' } } });
+    assert.deepEqual(of(findings(enoent), 'go/gotoolchain-setting'), []);
+  });
+});

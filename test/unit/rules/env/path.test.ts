@@ -56,7 +56,7 @@ describe('path/gobin-not-on-path', () => {
     const [f] = of(findings(s), 'path/gobin-not-on-path');
     assert.equal(f?.severity, 'warning');
     assert.match(f?.message ?? '', /^\/Users\/alice\/go\/bin \(where go install puts binaries\) is not on PATH, so the tools installed there \(gopls\)/);
-    assert.deepEqual(f?.fixes[0], { kind: 'command', title: 'Add /Users/alice/go/bin to PATH in ~/.zprofile', command: `echo 'export PATH="$PATH:/Users/alice/go/bin"' >> ~/.zprofile`, outsideWorkspace: true });
+    assert.deepEqual(f?.fixes[0], { kind: 'command', title: 'Add /Users/alice/go/bin to PATH in ~/.zprofile', command: `printf '%s\\n' 'export PATH="$PATH":/Users/alice/go/bin' >> ~/.zprofile`, outsideWorkspace: true });
   });
   it('uses GOBIN when set, and is info when the directory is still empty', () => {
     const s = withGoEnv(officialPkgArm64(), { GOBIN: '/Users/alice/bin/' });

@@ -9,6 +9,7 @@ export const ENV_RULE_IDS = [
   'go/host-os-too-old',
   'go/rosetta',
   'go/module-needs-newer',
+  'go/gotoolchain-setting',
   'go/goroot-mismatch',
   'path/shadowed-tool',
   'path/multiple-go',
