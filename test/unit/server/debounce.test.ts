@@ -65,3 +65,34 @@ describe('server: edits are debounced per document', () => {
     assert.deepEqual(diagnostics, []);
   });
 });
+
+describe('server: shutdown with edits still settling', () => {
+  const ws = makeWorkspace({ 'go.mod': 'module example.com/app\n\ngo 1.22\n', Makefile: 'build:\n\tgo build ./...\n' });
+  const uri = pathToUri(join(ws.root, 'Makefile'));
+  after(() => ws.cleanup());
+
+  it('is answered at once and drops the waiting analysis', async () => {
+    const lsp = await startTestServer({ deps: testDependencies({ rules: [visionosInMakefile] }), rootUri: ws.uri });
+    while (!('state' in (await lsp.client.sendRequest<ReportResult>(REPORT_REQUEST, {})))) await new Promise((resolve) => setTimeout(resolve, 20));
+    let analyses = 0;
+    lsp.client.onNotification(REPORT_CHANGED_NOTIFICATION, () => {
+      analyses++;
+    });
+    await lsp.client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'makefile', version: 1, text: 'build:\n' } });
+    const sends: Promise<void>[] = [];
+    for (let i = 0; i < INSERTS; i++) {
+      sends.push(lsp.client.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version: i + 2 },
+        contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: `\tGOOS=visionos go build ./p${i}\n` }],
+      }));
+    }
+    await Promise.all(sends);
+    assert.equal(await lsp.client.sendRequest('shutdown'), null);
+    const before = analyses;
+    assert.ok(before <= 10, `${before} analyses before shutdown`);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    assert.equal(analyses, before, 'nothing analysed after shutdown');
+    assert.equal(lsp.server.lifecycle, 'shutdown');
+    lsp.client.dispose();
+  });
+});
