@@ -2,6 +2,7 @@
 // printed or read, too much memory. Small fake CLIs stand in for go-doctor.
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { HostileCategory } from './categories.js';
@@ -12,13 +13,20 @@ import { atimeRecordsReads, HostileWorkspace } from './workspace.js';
 const category: HostileCategory = { id: 'fake', what: 'fake CLI', build: () => undefined };
 const limits: Limits = { ...LIMITS, wallMs: 3000 };
 
-describe('hostile corpus runner', () => {
-  const w = new HostileWorkspace('runner-self-test');
-  after(() => w.cleanup());
+// Concurrent: most of the time is waiting (the hang's kill timer); each run has its own workspace and canaries.
+describe('hostile corpus runner', { concurrency: true }, () => {
+  const workspaces: HostileWorkspace[] = [];
+  after(() => {
+    for (const w of workspaces) w.cleanup();
+  });
+  const atimeWorks = atimeRecordsReads(tmpdir());
 
-  async function run(source: string, overrides: Partial<Limits> = {}) {
-    const script = join(w.out, `fake-${Math.random().toString(36).slice(2)}.cjs`);
-    writeFileSync(script, source);
+  /** Runs a fake CLI (`source`, given the workspace) on a fresh workspace. */
+  async function run(source: string | ((w: HostileWorkspace) => string), overrides: Partial<Limits> = {}) {
+    const w = new HostileWorkspace('runner-self-test');
+    workspaces.push(w);
+    const script = join(w.out, 'fake-cli.cjs');
+    writeFileSync(script, typeof source === 'string' ? source : source(w));
     const result = await runCli(w, category, script, 'check', { ...limits, ...overrides });
     judge(category, result, { ...limits, ...overrides }, w);
     return result;
@@ -51,11 +59,11 @@ describe('hostile corpus runner', () => {
     assert.match(r.problems.join('\n'), /orphans: 1/);
   });
 
-  it('sees the canary printed, and read', { skip: atimeRecordsReads(w.secret) ? false : 'this file system does not record reads (noatime)' }, async () => {
-    const printed = await run(`process.stdout.write(require('fs').readFileSync(${JSON.stringify(join(w.secret, 'id_rsa'))}, 'utf8'));`);
+  it('sees the canary printed, and read', { skip: atimeWorks ? false : 'this file system does not record reads (noatime)' }, async () => {
+    const printed = await run((w) => `process.stdout.write(require('fs').readFileSync(${JSON.stringify(join(w.secret, 'id_rsa'))}, 'utf8'));`);
     assert.equal(printed.canaryInOutput, true);
     assert.ok(printed.canaryBytesRead > 0);
-    const read = await run(`require('fs').readFileSync(${JSON.stringify(join(w.secret, 'Makefile'))});`);
+    const read = await run((w) => `require('fs').readFileSync(${JSON.stringify(join(w.secret, 'Makefile'))});`);
     assert.equal(read.canaryInOutput, false);
     assert.ok(read.canaryBytesRead > 0);
     assert.match(read.problems.join('\n'), /bytes outside the workspace were read/);

@@ -299,7 +299,8 @@ export async function runServer(w: HostileWorkspace, category: HostileCategory, 
         textDocument: { uri, version: 2 },
         contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }],
       });
-      await client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: `${text}\n` }] });
+      // A whole-text change too (small files only: a 10 MB file is already sent once, and changed once).
+      if (text.length <= 1024 * 1024) await client.sendNotification('textDocument/didChange', { textDocument: { uri, version: 3 }, contentChanges: [{ text: `${text}\n` }] });
       opened.push(uri);
     }
     await client.sendNotification('workspace/didChangeWatchedFiles', {

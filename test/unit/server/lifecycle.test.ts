@@ -81,7 +81,8 @@ const codeActionParams = () => ({
   context: { diagnostics: [] },
 });
 
-describe('language server lifecycle (bundled server, spawned)', () => {
+// Concurrent: the client-process checks wait for the server's 3-second poll.
+describe('language server lifecycle (bundled server, spawned)', { concurrency: true }, () => {
   before(async () => {
     server = (await bundle()).server;
     home = mkdtempSync(join(tmpdir(), 'go-doctor-lsp-life-'));
