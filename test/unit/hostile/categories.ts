@@ -55,6 +55,8 @@ export interface HostileCategory {
   runners?: readonly RunnerId[];
   /** Extra environment for every run (e.g. a huge PATH). */
   env?(w: HostileWorkspace): Record<string, string>;
+  /** Probe timeout per command (ms): `--timeout` for the CLI, `probeTimeoutMs` for the server. */
+  probeTimeoutMs?: number;
   /**
    * Snapshot files for `replay` runs, made from the text `snapshot` wrote (one run each, named
    * `replay:<name>`); default: that snapshot as it is.
@@ -182,6 +184,29 @@ export const CATEGORIES: readonly HostileCategory[] = [
       w.write('Makefile', okMakefile);
     },
     env: () => ({ PATH: longPath(15_000, ['/usr/bin', '/bin']) }),
+  },
+  {
+    id: 'hostile-go-binary',
+    what: 'a `go` first on PATH that leaves a background child behind and never answers `go env`',
+    build(w) {
+      w.write('go.mod', goMod);
+      w.write('Makefile', okMakefile);
+      w.tool(
+        'go',
+        [
+          '#!/bin/sh',
+          '# Leaves a child running with the output closed, then answers only `go version`.',
+          '( sleep 30 ) </dev/null >/dev/null 2>&1 &',
+          'case "$1" in',
+          '  version) echo "go version go1.24.3 linux/amd64" ;;',
+          '  *) sleep 30 ;;',
+          'esac',
+          '',
+        ].join('\n'),
+      );
+    },
+    env: (w) => ({ PATH: `${w.bin}:/usr/bin:/bin` }),
+    probeTimeoutMs: 1500,
   },
   {
     id: 'unreadable-build-files',
@@ -352,5 +377,6 @@ export const PENDING_CATEGORIES: readonly { id: string; defect: string; owner: s
   { id: 'yaml-30000-aliases', defect: '30 000 YAML aliases (hang)', owner: 'parser-bombs' },
   { id: 'path-15000', defect: 'evidence size: every path/missing-dir finding carries the whole PATH (15 000 entries: ~1.3 GB of JSON; hang)', owner: 'redaction-replay' },
   { id: 'snapshot-bom', defect: 'check --from refuses a snapshot saved with a UTF-8 BOM (exit 2)', owner: 'redaction-replay' },
+  { id: 'hostile-go-binary', defect: 'a background child of `go version` outlives the check (1 orphan per run; the process group is killed only on timeout)', owner: 'fixes-process' },
   { id: 'snapshot-bad-types', defect: 'check --from crashes (internal error) on badly typed commands/tools/workspace.files', owner: 'redaction-replay' },
 ];

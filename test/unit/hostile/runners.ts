@@ -219,13 +219,14 @@ export async function runCli(
   label: string = runner,
 ): Promise<RunResult> {
   const snapshotFile = join(w.out, 'snapshot.json');
+  const timeout = category.probeTimeoutMs === undefined ? [] : ['--timeout', String(category.probeTimeoutMs)];
   const args =
     runner === 'check'
-      ? ['check', w.root, '--json', '--no-cache']
+      ? ['check', w.root, '--json', '--no-cache', ...timeout]
       : runner === 'snapshot'
-        ? ['snapshot', w.root, '--out', snapshotFile, '--no-cache']
+        ? ['snapshot', w.root, '--out', snapshotFile, '--no-cache', ...timeout]
         : runner === 'human'
-          ? ['check', w.root, '-v', '--no-cache', '--no-color']
+          ? ['check', w.root, '-v', '--no-cache', '--no-color', ...timeout]
           : ['check', '--from', replayFile ?? snapshotFile, '--json'];
   w.armCanaries();
   const l = launch(w, category, label, cli, args, limits, false);
@@ -276,6 +277,7 @@ export async function runServer(w: HostileWorkspace, category: HostileCategory, 
         rootUri,
         capabilities: { workspace: { didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true } },
         workspaceFolders: [{ uri: rootUri, name: 'hostile' }],
+        initializationOptions: category.probeTimeoutMs === undefined ? undefined : { settings: { probeTimeoutMs: category.probeTimeoutMs } },
       }),
       left(),
       'initialize',

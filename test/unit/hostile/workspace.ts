@@ -24,6 +24,8 @@ export class HostileWorkspace {
   readonly home: string;
   readonly secret: string;
   readonly out: string;
+  /** Programs for PATH (outside the workspace). */
+  readonly bin: string;
   /** Appears only in the canaries: seen anywhere in an output, a canary was read. */
   readonly token = `GODOCTOR-CANARY-${randomBytes(12).toString('hex')}`;
   readonly entries: Entry[] = [];
@@ -35,7 +37,8 @@ export class HostileWorkspace {
     this.home = join(this.base, 'home');
     this.secret = join(this.base, 'secret');
     this.out = join(this.base, 'out');
-    for (const dir of [this.root, this.home, this.secret, this.out]) mkdirSync(dir);
+    this.bin = join(this.base, 'bin');
+    for (const dir of [this.root, this.home, this.secret, this.out, this.bin]) mkdirSync(dir);
     // The default canaries: a build file and a settings file, outside the workspace.
     this.canary('Makefile', `# ${this.token}\nbuild:\n\tGOOS=visionos GOARCH=arm64 go build ./... # ${this.token}\n`);
     this.canary('settings.json', `{"go.toolsEnvVars": {"GOOS": "${this.token}"}}\n`);
@@ -90,6 +93,11 @@ export class HostileWorkspace {
     const made = spawnSync('mkfifo', [path], { timeout: 5000 });
     if (made.status !== 0) throw new Error(`mkfifo ${path}: ${made.stderr?.toString() ?? made.error?.message}`);
     this.entries.push({ rel, kind: 'fifo' });
+  }
+
+  /** An executable in the bin folder (put it on PATH with the category's env). */
+  tool(name: string, script: string): void {
+    writeFileSync(join(this.bin, name), script, { mode: 0o755 });
   }
 
   chmod(rel: string, mode: number): void {
