@@ -133,15 +133,16 @@ export function totals(results: readonly CategoryResult[], limits: Limits = LIMI
 
 /** The table: one row per run, then the totals. */
 export function summaryTable(results: readonly CategoryResult[], limits: Limits = LIMITS): string {
-  const rows: string[][] = [['category', 'run', 'exit', 'ms', 'peak MiB', 'orphans', 'canary', 'problems']];
+  const rows: string[][] = [['category', 'run', 'exit', 'ms', 'cpu ms', 'peak MiB', 'orphans', 'canary', 'problems']];
   for (const r of results) {
-    if (r.buildError) rows.push([r.category.id, '-', '-', '-', '-', '-', '-', `not tried: ${r.buildError}`]);
+    if (r.buildError) rows.push([r.category.id, '-', '-', '-', '-', '-', '-', '-', `not tried: ${r.buildError}`]);
     for (const run of r.runs) {
       rows.push([
         r.category.id,
         run.label,
         run.timedOut ? 'killed' : run.signal ? run.signal : String(run.exitCode),
         run.durationMs.toFixed(0),
+        run.cpuMs === undefined ? '?' : String(run.cpuMs),
         run.peakRssKiB === undefined ? '?' : mib(run.peakRssKiB),
         String(run.orphans),
         run.canaryInOutput ? 'LEAKED' : run.canaryBytesRead > 0 ? `read ${run.canaryBytesRead} B` : r.atimeWorks ? 'no' : 'no (atime n/a)',

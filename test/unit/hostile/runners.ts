@@ -25,7 +25,8 @@ export interface Limits {
   slowMs: number;
 }
 
-export const LIMITS: Limits = { wallMs: 20_000, heapMiB: 512, rssMiB: 768, slowMs: 10_000 };
+/** 30 s: bombs never finish, and a machine shared by many test processes may run a good input at a fraction of a core. */
+export const LIMITS: Limits = { wallMs: 30_000, heapMiB: 512, rssMiB: 768, slowMs: 10_000 };
 
 /** Output kept for checks (the canary search sees all of it). */
 const KEEP_BYTES = 4 * 1024 * 1024;
@@ -36,6 +37,8 @@ export interface RunResult extends RunOutput {
   timedOut: boolean;
   signal: NodeJS.Signals | null;
   peakRssKiB: number | undefined;
+  /** CPU time the process used (user + system, ms), when it exited normally: tells real work from a busy machine. */
+  cpuMs: number | undefined;
   /** Processes still running with this run's marker after it ended (they were killed). */
   orphans: number;
   /** The canary token appeared in stdout, stderr, a written file or an LSP message. */
@@ -67,7 +70,7 @@ class TokenWatch {
   }
 }
 
-const PRELOAD = `process.on('exit', () => { try { require('fs').writeFileSync(process.env.GO_DOCTOR_HOSTILE_RSS_FILE, String(process.resourceUsage().maxRSS)); } catch {} });\n`;
+const PRELOAD = `process.on('exit', () => { try { const u = process.resourceUsage(); require('fs').writeFileSync(process.env.GO_DOCTOR_HOSTILE_RSS_FILE, [u.maxRSS, Math.round((u.userCPUTime + u.systemCPUTime) / 1000)].join(' ')); } catch {} });\n`;
 
 function preloadFile(w: HostileWorkspace): string {
   const file = join(w.out, 'rss-preload.cjs');
@@ -182,8 +185,11 @@ async function finish(w: HostileWorkspace, l: Launched, runner: RunnerId, label:
     }
   }
   let reported: number | undefined;
+  let cpuMs: number | undefined;
   try {
-    reported = Number(readFileSync(l.rssFile, 'utf8'));
+    const [rss, cpu] = readFileSync(l.rssFile, 'utf8').split(' ').map(Number);
+    reported = rss;
+    cpuMs = cpu;
   } catch {
     reported = undefined;
   }
@@ -200,6 +206,7 @@ async function finish(w: HostileWorkspace, l: Launched, runner: RunnerId, label:
     durationMs,
     timedOut: l.timedOut(),
     peakRssKiB,
+    cpuMs,
     orphans: left.length,
     canaryInOutput: l.stdout.found || l.stderr.found || extraOutput.some((t) => t.found),
     canaryBytesRead: read.reduce((n, r) => n + r.bytes, 0),
