@@ -89,7 +89,8 @@ async function measure({ goFiles, iterations, log }) {
   const down = new PassThrough();
   const serverConnection = lsp.createConnection(new lsp.StreamMessageReader(up), new lsp.StreamMessageWriter(down));
   let analysed;
-  const server = serveDoctor(serverConnection, deps, { onAnalysed: (s) => analysed?.(s) });
+  // debounceMs 0: the end-to-end row measures the analysis, not the edit debounce (200 ms by default).
+  const server = serveDoctor(serverConnection, deps, { onAnalysed: (s) => analysed?.(s), debounceMs: 0 });
   const client = lsp.createMessageConnection(new lsp.StreamMessageReader(down), new lsp.StreamMessageWriter(up));
   const makefileUri = pathToFileURL(join(root, 'Makefile')).href;
   // The server sends goDoctor/reportChanged right after publishing an analysis's diagnostics.
@@ -177,7 +178,7 @@ export async function run({ log = console.log } = {}) {
       const [slowId, slowMs] = slowest[0] ?? ['-', 0];
       rows.push({ name: `server: slowest rule per re-analysis (${what}), ${slowId} (${label})`, value: round(slowMs), unit: 'ms', target: 'info', pass: true });
     }
-    rows.push({ name: `server: didChange → publishDiagnostics, median (${label})`, value: round(r.e2eMedian), unit: 'ms', target: 'info', pass: true });
+    rows.push({ name: `server: didChange → publishDiagnostics without the edit debounce, median (${label})`, value: round(r.e2eMedian), unit: 'ms', target: 'info', pass: true });
     rows.push({ name: `server: first analysis incl. probe and scan (${label})`, value: Math.round(r.firstMs), unit: 'ms', target: 'info', pass: true });
   }
   return rows;

@@ -5,6 +5,8 @@
 import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
+  ErrorCodes,
+  ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
   type ClientCapabilities,
@@ -12,6 +14,7 @@ import {
   type CodeActionParams,
   type Connection,
   type Diagnostic,
+  type InitializeError,
   type InitializeParams,
   type InitializeResult,
   type WorkspaceFolder,
@@ -41,7 +44,16 @@ import { WATCHED_FILE_GLOBS } from './watched-files.js';
 export interface ServeOptions {
   /** Called after each analysis has been published (tests and benchmarks wait on it). */
   onAnalysed?: (session: WorkspaceSession) => void;
+  /** Called with the client's `processId` from initialize (the process entry watches it and exits when it dies). */
+  onClientProcessId?: (pid: number) => void;
+  /** Edit debounce per document (ms); see SessionOptions.debounceMs. */
+  debounceMs?: number;
 }
+
+/** Where the server is in the LSP lifecycle: requests are answered only between initialize and shutdown. */
+export type Lifecycle = 'uninitialized' | 'running' | 'shutdown';
+
+type RequestResult<R> = R | ResponseError<void> | Promise<R | ResponseError<void>>;
 
 export class DoctorServer {
   private readonly documents = new TextDocuments(TextDocument);
@@ -51,6 +63,7 @@ export class DoctorServer {
   private trusted = true;
   private initialSettings: DoctorSettings = DEFAULT_SETTINGS;
   private folders: WorkspaceFolder[] = [];
+  private state: Lifecycle = 'uninitialized';
 
   constructor(
     private readonly connection: Connection,
@@ -65,21 +78,58 @@ export class DoctorServer {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => void this.initialized().catch(this.logError));
+    // Answered at once: pending edits are dropped, not analysed (the client is going away).
     c.onShutdown(() => {
+      if (this.state === 'shutdown') return new ResponseError(ErrorCodes.InvalidRequest, 'shutdown was already requested');
+      const refused = this.refusal();
+      if (refused) return refused;
+      this.state = 'shutdown';
       for (const session of this.sessions.values()) session.dispose();
+      return undefined;
     });
-    c.onCodeAction((params) => this.codeActions(params));
+    c.onCodeAction(this.guard((params) => this.codeActions(params)));
     c.onDidChangeWatchedFiles(({ changes }) => {
+      if (this.state !== 'running') return;
       for (const change of changes) this.withFile(change.uri, (session, rel) => session.fileChangedOnDisk(rel));
     });
-    c.onDidChangeConfiguration(({ settings }) => void this.configurationChanged(settings).catch(this.logError));
-    c.onNotification(TOOLCHAIN_CHANGED_NOTIFICATION, () => this.refreshAll());
-    c.onRequest<ReportResult, unknown>(REPORT_REQUEST, (params?: ReportParams) => this.report(params));
-    c.onRequest(SNAPSHOT_REQUEST, (params?: SnapshotParams) => this.sessionFor(params?.uri)?.currentSnapshot ?? null);
-    this.documents.onDidChangeContent(({ document }) => this.withFile(document.uri, (session, rel) => session.documentChanged(rel, document.getText())));
-    this.documents.onDidClose(({ document }) => this.withFile(document.uri, (session, rel) => session.documentClosed(rel)));
+    c.onDidChangeConfiguration(({ settings }) => {
+      if (this.state === 'running') void this.configurationChanged(settings).catch(this.logError);
+    });
+    c.onNotification(TOOLCHAIN_CHANGED_NOTIFICATION, () => {
+      if (this.state === 'running') this.refreshAll();
+    });
+    c.onRequest<ReportResult, void>(REPORT_REQUEST, this.guard((params?: ReportParams) => this.report(params)));
+    c.onRequest(SNAPSHOT_REQUEST, this.guard(async (params?: SnapshotParams) => {
+      const session = this.sessionFor(params?.uri);
+      await session?.settle();
+      return session?.currentSnapshot ?? null;
+    }));
+    // Any other request: refused per the lifecycle, else unknown.
+    c.onRequest((method) => this.refusal() ?? new ResponseError(ErrorCodes.MethodNotFound, `unhandled method ${method}`));
+    this.documents.onDidChangeContent(({ document }) => {
+      if (this.state === 'running') this.withFile(document.uri, (session, rel) => session.documentChanged(rel, document.getText()));
+    });
+    this.documents.onDidClose(({ document }) => {
+      if (this.state === 'running') this.withFile(document.uri, (session, rel) => session.documentClosed(rel));
+    });
     this.documents.listen(c);
     c.listen();
+  }
+
+  /** Where the server is in the LSP lifecycle. */
+  get lifecycle(): Lifecycle {
+    return this.state;
+  }
+
+  /** The error a request gets outside initialize…shutdown (LSP: ServerNotInitialized before, InvalidRequest after). */
+  private refusal(): ResponseError<void> | undefined {
+    if (this.state === 'uninitialized') return new ResponseError(ErrorCodes.ServerNotInitialized, 'the server has not been initialized');
+    if (this.state === 'shutdown') return new ResponseError(ErrorCodes.InvalidRequest, 'the server is shutting down');
+    return undefined;
+  }
+
+  private guard<P, R>(handler: (params: P) => R | Promise<R>): (params: P) => RequestResult<R> {
+    return (params) => this.refusal() ?? handler(params);
   }
 
   /** The folder sessions (tests and benchmarks drive them directly). */
@@ -87,7 +137,10 @@ export class DoctorServer {
     return [...this.sessions.values()];
   }
 
-  private initialize(params: InitializeParams): InitializeResult {
+  private initialize(params: InitializeParams): InitializeResult | ResponseError<InitializeError> {
+    if (this.state !== 'uninitialized') return new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received', { retry: false });
+    this.state = 'running';
+    if (typeof params.processId === 'number') this.options.onClientProcessId?.(params.processId);
     this.capabilities = params.capabilities;
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     // A client that says nothing is an editor the user started the server from (`go-doctor lsp --stdio`): trusted.
@@ -132,6 +185,7 @@ export class DoctorServer {
       deps: this.deps,
       log: (message) => this.connection.console.log(message),
       onAnalysed: (s) => this.publish(s),
+      debounceMs: this.options.debounceMs,
     });
     this.sessions.set(folder.uri, session);
     // Editors opened before the folder was known.
@@ -218,7 +272,8 @@ export class DoctorServer {
     this.options.onAnalysed?.(session);
   }
 
-  private report(params: ReportParams | undefined): ReportResult {
+  private async report(params: ReportParams | undefined): Promise<ReportResult> {
+    await Promise.all([...this.sessions.values()].map((session) => session.settle()));
     const folders = [...this.sessions.values()].map(folderReport).filter((r) => r !== undefined);
     const wanted = this.sessionFor(params?.uri);
     const top = folders.find((r) => r.folderUri === wanted?.folderUri) ?? folders[0];
@@ -231,6 +286,9 @@ export class DoctorServer {
     const path = uriToPath(params.textDocument.uri);
     const session = path === undefined ? undefined : this.sessionForPath(path);
     if (!session || path === undefined) return [];
+    // Edits still settling: analyse them now, so the fixes match the text the client has.
+    await session.settle();
+    if (this.state !== 'running') return [];
     const support = this.editSupport();
     const actions: CodeAction[] = [];
     for (const { finding, location } of session.analysis?.findings ?? []) {

@@ -42,7 +42,18 @@ export interface SessionOptions {
   deps: ServerDependencies;
   log: (message: string) => void;
   onAnalysed: (session: WorkspaceSession) => void;
+  /**
+   * A changed file is re-analysed once it has been left alone this long (ms): a burst of edits
+   * (typing, a paste of 2 000 lines sent as 2 000 changes, a checkout) costs one analysis, not one
+   * per change. 0: on the next turn of the event loop.
+   */
+  debounceMs?: number;
+  /** While changes keep coming, a file still waits no longer than this (ms) for its analysis. */
+  maxWaitMs?: number;
 }
+
+export const DEFAULT_DEBOUNCE_MS = 200;
+export const DEFAULT_MAX_WAIT_MS = 1000;
 
 export class WorkspaceSession {
   readonly root: string;
@@ -71,6 +82,11 @@ export class WorkspaceSession {
   private refreshGeneration = 0;
   /** Files changed while a probe runs: re-read once it lands (its scan may predate them). */
   private changedDuringRefresh: Set<string> | undefined;
+  /** Changed files waiting for their edits to settle: relPath → the timer and when the first change came. */
+  private readonly waiting = new Map<string, { timer: NodeJS.Timeout; since: number }>();
+  private readonly debounceMs: number;
+  private readonly maxWaitMs: number;
+  /** Settled changes the next flush re-analyses. */
   private readonly pending = new Set<string>();
   private flushScheduled = false;
   private flushChain: Promise<void> = Promise.resolve();
@@ -87,6 +103,8 @@ export class WorkspaceSession {
     this.log = options.log;
     this.onAnalysed = options.onAnalysed;
     this.modelBuilder = options.deps.createWorkspaceModel(options.root);
+    this.debounceMs = Math.max(0, options.debounceMs ?? DEFAULT_DEBOUNCE_MS);
+    this.maxWaitMs = Math.max(this.debounceMs, options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS);
   }
 
   get currentSnapshot(): Snapshot | undefined {
@@ -178,20 +196,65 @@ export class WorkspaceSession {
     return this.rebuildAndAnalyse('files');
   }
 
+  /**
+   * Re-analyses every change still waiting for its edits to settle, now, and resolves once the
+   * findings reflect them (a request that needs the latest findings calls this first).
+   */
+  async settle(): Promise<void> {
+    for (const [relPath, { timer }] of this.waiting) {
+      clearTimeout(timer);
+      this.pending.add(relPath);
+    }
+    this.waiting.clear();
+    if (this.pending.size > 0 && !this.disposed) this.queueFlush();
+    await this.flushChain;
+  }
+
+  /** Changes waiting to be analysed (settled or not). */
+  get changesWaiting(): number {
+    return this.waiting.size + this.pending.size;
+  }
+
   dispose(): void {
     this.disposed = true;
     this.refreshGeneration++;
+    for (const { timer } of this.waiting.values()) clearTimeout(timer);
+    this.waiting.clear();
+    this.pending.clear();
   }
 
   private schedule(relPath: string): void {
     this.changedDuringRefresh?.add(relPath);
+    if (this.disposed) return;
+    if (this.debounceMs === 0) {
+      this.settled(relPath);
+      return;
+    }
+    const now = performance.now();
+    const earlier = this.waiting.get(relPath);
+    if (earlier) clearTimeout(earlier.timer);
+    const since = earlier?.since ?? now;
+    const delay = Math.max(0, Math.min(this.debounceMs, since + this.maxWaitMs - now));
+    const timer = setTimeout(() => {
+      this.waiting.delete(relPath);
+      this.settled(relPath);
+    }, delay);
+    this.waiting.set(relPath, { timer, since });
+  }
+
+  /** A file's edits have settled: analyse it with whatever else settled in the same turn. */
+  private settled(relPath: string): void {
     this.pending.add(relPath);
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     setImmediate(() => {
       this.flushScheduled = false;
-      this.flushChain = this.flushChain.then(() => this.flush()).catch((err: unknown) => this.log(`re-analysis failed: ${String(err)}`));
+      this.queueFlush();
     });
+  }
+
+  private queueFlush(): void {
+    this.flushChain = this.flushChain.then(() => this.flush()).catch((err: unknown) => this.log(`re-analysis failed: ${String(err)}`));
   }
 
   private async flush(): Promise<void> {
