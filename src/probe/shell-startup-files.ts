@@ -27,6 +27,8 @@ export async function probeShellStartupFiles(platform: string, env: Readonly<Rec
     candidates.map(async (c) => {
       if (!c.path.startsWith('/')) return;
       const fact = await textFileFact(c.path, fs, STARTUP_FILE_MAX_BYTES);
+      // a file that does not exist is recorded by its absence (the rules read absence so)
+      if (!fact.exists) return;
       out[c.path] = fact.content !== undefined ? { ...fact, content: keepPathLines(fact.content) } : fact;
     }),
   );
