@@ -6,6 +6,7 @@
  * Pure; never throws.
  */
 import type { BuildConfig } from '../workspace/build-config.js';
+import { ExpansionBudget } from './expansion-budget.js';
 import { goCommandConfig, settingFromAssignment } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { concatMapped, MappedBuilder, sliceMapped, syntheticText, type MappedText } from './mapped-text.js';
@@ -114,6 +115,7 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
     const globalArgs: ShellVars = new Map();
     let inStage = false;
     let stage: { vars: ShellVars; host: BuildConfig['host']; goVersion?: BuildConfig['goVersion'] } | undefined;
+    const budget = new ExpansionBudget();
 
     const declare = (args: MappedText, kind: 'ENV' | 'ARG') => {
       if (kind === 'ENV' && !/^\s*[A-Za-z_][\w]*=/.test(args.text)) {
@@ -131,7 +133,7 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
         return;
       }
       const words = concatMapped([syntheticText('export '), args]);
-      const r = interpretShell(words, { vars });
+      const r = interpretShell(words, { vars, budget });
       if (kind === 'ARG') {
         for (const name of PLATFORM_ARGS) {
           if (new RegExp(`(^|\\s)${name}(=|\\s|$)`).test(args.text)) r.vars.set(name, { alts: [{ value: undefined, raw: syntheticText('') }], exported: true });
@@ -203,7 +205,7 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
           if (script.text.trimStart().startsWith('[')) break; // exec form: no shell
           const bodies = ins.heredocs.length ? ins.heredocs : [script];
           for (const body of bodies) {
-            const r = interpretShell(body, { vars, home: ins.span });
+            const r = interpretShell(body, { vars, home: ins.span, budget });
             for (const a of r.settings) {
               const s = settingFromAssignment(file, index, a);
               if (s) facts.settings.push(s);
@@ -225,5 +227,6 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
       facts.gorootRefs.push({ ...ref, goVersion: stageAt?.goVersion ?? null });
     }
     facts.flagRefs.push(...findFlagRefs(file, text, index, /^#/, flagPlaceOf));
+    facts.notes.push(...budget.notes(file));
   });
 }

@@ -6,6 +6,7 @@
  * under a conditional) stay unresolved. Pure; never throws.
  */
 import { GO_SETTING_NAMES } from '../workspace/build-config.js';
+import { ExpansionBudget } from './expansion-budget.js';
 import { goCommandConfig, mappedRange } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { MappedBuilder, sliceMapped, sourceSpan, type MappedText } from './mapped-text.js';
@@ -111,6 +112,9 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
   let current: Rule | undefined;
   let inDefine = false;
   const assignments: { v: MakeVar; scope: Map<string, MakeVar>; raw: MappedText }[] = [];
+  const budget = new ExpansionBudget();
+  /** Expansions of recursive variables (by depth) within one top-level expansion. */
+  let memo = new Map<MakeVar, Map<number, Expanded>>();
 
   const lineCount = index.lineCount;
   let line = 0;
@@ -270,7 +274,7 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
     for (const r of chunks) {
       const stripped = stripRecipePrefix(r.text);
       const expanded = expand(stripped, scope, 0).text;
-      const shell = interpretShell(expanded, { vars: env, home: r.span });
+      const shell = interpretShell(expanded, { vars: env, home: r.span, budget });
       for (const a of shell.settings) {
         const range = mappedRange(index, a.value ?? a.raw, a.full);
         if (range) facts.settings.push({ name: a.name, value: a.value?.text, file, range, ...(a.full ? { fullRange: index.range(a.full[0], a.full[1]) } : {}) });
@@ -284,6 +288,7 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
   }
   facts.gorootRefs.push(...findGorootRefs(file, text, index, MAKE_COMMENT));
   facts.flagRefs.push(...findFlagRefs(file, text, index, MAKE_COMMENT, flagPlaceOf));
+  facts.notes.push(...budget.notes(file));
 
   function assign(target: Map<string, MakeVar>, logical: MappedText, nameEnd: number, op: string, valueStart: number, scope: Map<string, MakeVar>): void {
     const lhs = logical.text.slice(0, nameEnd).trim().split(/\s+/);
@@ -302,28 +307,43 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
       joined.pushMapped(prev.value);
       joined.push(' ', -1);
       // `+=` to a simply-expanded variable expands the new text now (once); to a recursive one, later.
-      const appended = prev.simple ? expand(rawValue, scope, 0) : { text: rawValue, exact: true };
+      const appended = prev.simple ? expand(rawValue, scope, 0) : { text: rawValue, exact: true, limited: false };
       joined.pushMapped(appended.text);
-      v = { name, value: joined.build(), simple: prev.simple, unknown: prev.unknown || conditional, inexact: prev.inexact || !appended.exact, full: fullSpan };
+      v = { name, value: joined.build(), simple: prev.simple, unknown: prev.unknown || conditional || appended.limited, inexact: prev.inexact || !appended.exact, full: fullSpan };
     } else if (op === ':=' || op === '::=' || op === ':::=') {
       const ex = expand(rawValue, scope, 0);
-      v = { name, value: ex.text, simple: true, unknown: conditional, inexact: !ex.exact, full: fullSpan };
+      // A value past the expansion limits is only known at run time.
+      v = { name, value: ex.text, simple: true, unknown: conditional || ex.limited, inexact: !ex.exact, full: fullSpan };
     } else v = { name, value: rawValue, simple: false, unknown: conditional, full: fullSpan };
     v.exported = exported ?? prev?.exported;
     target.set(name, v);
     assignments.push({ v, scope, raw: rawValue });
   }
 
-  /** Expands make references; unresolvable ones stay as `$(…)` (a run-time part for the shell). */
-  function expand(m: MappedText, scope: Map<string, MakeVar>, depth: number): { text: MappedText; exact: boolean } {
+  /**
+   * Expands make references; unresolvable ones stay as `$(…)` (a run-time part for the shell).
+   * `limited`: some reference was left unexpanded because of the file's expansion limits.
+   */
+  function expand(m: MappedText, scope: Map<string, MakeVar>, depth: number): Expanded {
+    if (depth === 0) memo = new Map();
     const out = new MappedBuilder();
     let exact = true;
+    let limited = false;
     const s = m.text;
     /** Appends the expanded value of variable `name`; false when it is not known here. */
     const pushVariable = (name: string | undefined): boolean => {
       const v = name === undefined ? undefined : scope.get(name);
       if (!v || v.unknown || depth >= MAX_DEPTH) return false;
-      const ex = v.simple ? { text: v.value, exact: !v.inexact } : expand(v.value, scope, depth + 1);
+      if (!v.simple && !budget.step()) {
+        limited = true;
+        return false;
+      }
+      const ex = v.simple ? { text: v.value, exact: !v.inexact, limited: false } : expandVariable(v, scope, depth + 1);
+      if (ex.limited) limited = true;
+      if (!budget.take(out.length, ex.text.text.length)) {
+        limited = true;
+        return false;
+      }
       out.pushMapped(ex.text);
       if (!ex.exact) exact = false;
       return true;
@@ -372,8 +392,24 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
       }
       out.push('$', m.origins[i] ?? -1);
     }
-    return { text: out.build(), exact };
+    return { text: out.build(), exact, limited };
   }
+
+  /** A recursive variable's value, expanded once per top-level expansion (fan-out is not re-expanded). */
+  function expandVariable(v: MakeVar, scope: Map<string, MakeVar>, depth: number): Expanded {
+    let byDepth = memo.get(v);
+    if (!byDepth) memo.set(v, (byDepth = new Map<number, Expanded>()));
+    let ex = byDepth.get(depth);
+    if (!ex) byDepth.set(depth, (ex = expand(v.value, scope, depth)));
+    return ex;
+  }
+}
+
+interface Expanded {
+  text: MappedText;
+  exact: boolean;
+  /** Some reference was left unexpanded because of the file's expansion limits. */
+  limited: boolean;
 }
 
 function stripRecipePrefix(m: MappedText): MappedText {

@@ -3,6 +3,7 @@
  * environment it runs in, every Go setting assignment, GOROOT paths and linker flags.
  */
 import type { SettingValue } from '../workspace/build-config.js';
+import { ExpansionBudget } from './expansion-budget.js';
 import { goCommandConfig, settingFromAssignment } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { sourceText } from './mapped-text.js';
@@ -17,7 +18,9 @@ export function parseShellFile(file: string, path: string, text: string): Source
     const index = new LineIndex(text);
     const slash = path.lastIndexOf('/');
     const dir = slash < 0 ? '' : path.slice(0, slash);
-    const shell = interpretShell(sourceText(text, 0));
+    const budget = new ExpansionBudget();
+    const shell = interpretShell(sourceText(text, 0), { budget });
+    facts.notes.push(...budget.notes(file));
     for (const a of shell.settings) {
       const s = settingFromAssignment(file, index, a);
       if (s) facts.settings.push(s);
