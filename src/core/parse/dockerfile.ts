@@ -102,7 +102,8 @@ function readInstructions(text: string, index: LineIndex): Instruction[] {
   return out;
 }
 
-export function parseDockerfile(file: string, path: string, text: string): SourceFacts {
+/** `budget`: the file's expansion limits (a test passes its own to measure the work). */
+export function parseDockerfile(file: string, path: string, text: string, budget = new ExpansionBudget()): SourceFacts {
   const facts = emptySourceFacts();
   return readGuarded(facts, file, 'a Dockerfile', () => {
     const index = new LineIndex(text);
@@ -115,7 +116,6 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
     const globalArgs: ShellVars = new Map();
     let inStage = false;
     let stage: { vars: ShellVars; host: BuildConfig['host']; goVersion?: BuildConfig['goVersion'] } | undefined;
-    const budget = new ExpansionBudget();
 
     const declare = (args: MappedText, kind: 'ENV' | 'ARG') => {
       if (kind === 'ENV' && !/^\s*[A-Za-z_][\w]*=/.test(args.text)) {

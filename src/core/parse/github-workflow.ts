@@ -7,6 +7,7 @@
  */
 import type { Node } from 'yaml';
 import type { BuildConfig } from '../workspace/build-config.js';
+import { ExpansionBudget } from './expansion-budget.js';
 import { goCommandConfig, settingFromAssignment } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { MappedBuilder, sliceMapped, sourceSpan, syntheticText, type MappedText } from './mapped-text.js';
@@ -48,6 +49,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
   const root = doc.contents;
   const jobs = get(doc, root, 'jobs');
   const defaultShell = scalarString(doc, get(doc, get(doc, get(doc, root, 'defaults'), 'run'), 'shell'));
+  const budget = new ExpansionBudget();
 
   /** Substitutes `${{ matrix.x }}` / `${{ env.X }}`; anything else becomes a run-time part. */
   const substitute = (m: MappedText, combo: Combo, env: ShellVars, forShell: boolean): { text: MappedText; exact: boolean } => {
@@ -65,7 +67,8 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
       const mm = /^matrix\.([A-Za-z0-9_.-]+)$/.exec(expr) ?? /^matrix\[\s*'([^']+)'\s*\]$/.exec(expr);
       const em = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
       const value = mm ? combo.get(mm[1]!) : em ? env.get(em[1]!)?.alts[0]?.value : undefined;
-      if (value) b.pushMapped(value);
+      // Past the file's expansion limits (`${{ env.X }}` chains) the value is only known at run time.
+      if (value && budget.take(b.length, value.text.length)) b.pushMapped(value);
       else {
         exact = false;
         // For the shell: a command substitution is a run-time value it will not look into.
@@ -162,7 +165,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
         const stepEnv = addEnv(env, get(doc, step, 'env'), combo);
         const script = substitute(run, combo, stepEnv, true).text;
         const span = nodeSpan(runNode);
-        const r = interpretShell(script, { vars: stepEnv, ...(span ? { home: span } : {}) });
+        const r = interpretShell(script, { vars: stepEnv, budget, ...(span ? { home: span } : {}) });
         for (const a of r.settings) {
           const s = settingFromAssignment(file, index, a);
           if (s) facts.settings.push(s);
@@ -187,6 +190,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
     facts.gorootRefs.push({ ...ref, goVersion: setup?.version ?? null });
   }
   facts.flagRefs.push(...findFlagRefs(file, text, index, /^#/, flagPlaceOf));
+  facts.notes.push(...budget.notes(file));
 }
 
 /** Flattens a matrix value: scalars map to themselves, maps to `key.sub` entries. */

@@ -93,14 +93,15 @@ function trimMapped(m: MappedText): MappedText {
   return sliceMapped(m, start, Math.max(start, end));
 }
 
-export function parseMakefile(file: string, path: string, text: string): SourceFacts {
+/** `budget`: the file's expansion limits (a test passes its own to measure the work). */
+export function parseMakefile(file: string, path: string, text: string, budget = new ExpansionBudget()): SourceFacts {
   const facts = emptySourceFacts();
   return readGuarded(facts, file, 'a Makefile', () => {
-    parseInto(file, path, text, facts);
+    parseInto(file, path, text, facts, budget);
   });
 }
 
-function parseInto(file: string, path: string, text: string, facts: SourceFacts): void {
+function parseInto(file: string, path: string, text: string, facts: SourceFacts, budget: ExpansionBudget): void {
   const index = new LineIndex(text);
   const slash = path.lastIndexOf('/');
   const dir = slash < 0 ? '' : path.slice(0, slash);
@@ -112,7 +113,6 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts)
   let current: Rule | undefined;
   let inDefine = false;
   const assignments: { v: MakeVar; scope: Map<string, MakeVar>; raw: MappedText }[] = [];
-  const budget = new ExpansionBudget();
   /** Expansions of recursive variables (by depth) within one top-level expansion. */
   let memo = new Map<MakeVar, Map<number, Expanded>>();
 

@@ -12,13 +12,13 @@ import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, readGuarde
 
 const SHELL_COMMENT = /^#/;
 
-export function parseShellFile(file: string, path: string, text: string): SourceFacts {
+/** `budget`: the file's expansion limits (a test passes its own to measure the work). */
+export function parseShellFile(file: string, path: string, text: string, budget = new ExpansionBudget()): SourceFacts {
   const facts = emptySourceFacts();
   return readGuarded(facts, file, 'a shell script', () => {
     const index = new LineIndex(text);
     const slash = path.lastIndexOf('/');
     const dir = slash < 0 ? '' : path.slice(0, slash);
-    const budget = new ExpansionBudget();
     const shell = interpretShell(sourceText(text, 0), { budget });
     facts.notes.push(...budget.notes(file));
     for (const a of shell.settings) {
