@@ -303,13 +303,19 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts,
     if (op === '?=' && prev) return;
     if (op === '!=') v = { name, value: rawValue, simple: true, unknown: true, full: fullSpan };
     else if (op === '+=' && prev) {
-      const joined = new MappedBuilder();
-      joined.pushMapped(prev.value);
-      joined.push(' ', -1);
       // `+=` to a simply-expanded variable expands the new text now (once); to a recursive one, later.
       const appended = prev.simple ? expand(rawValue, scope, 0) : { text: rawValue, exact: true, limited: false };
-      joined.pushMapped(appended.text);
-      v = { name, value: joined.build(), simple: prev.simple, unknown: prev.unknown || conditional || appended.limited, inexact: prev.inexact || !appended.exact, full: fullSpan };
+      // Each `+=` copies the value so far: thousands of them are charged like any expansion, and
+      // a value past the limits is only known at run time (it is not copied any further).
+      if (!budget.take(0, prev.value.text.length + 1 + appended.text.text.length)) {
+        v = { name, value: appended.text, simple: prev.simple, unknown: true, full: fullSpan };
+      } else {
+        const joined = new MappedBuilder();
+        joined.pushMapped(prev.value);
+        joined.push(' ', -1);
+        joined.pushMapped(appended.text);
+        v = { name, value: joined.build(), simple: prev.simple, unknown: prev.unknown || conditional || appended.limited, inexact: prev.inexact || !appended.exact, full: fullSpan };
+      }
     } else if (op === ':=' || op === '::=' || op === ':::=') {
       const ex = expand(rawValue, scope, 0);
       // A value past the expansion limits is only known at run time.

@@ -90,3 +90,9 @@ export function yamlAliasFlood(count: number): string {
 export function yamlAliasList(count: number): string {
   return `o: &o linux\nbuilds:\n  - goos: [${new Array<string>(count).fill('*o').join(', ')}]\n`;
 }
+
+/** `count` lines appending to one variable (`A += …`): each copies the value so far. */
+export function makefileAppends(count: number, recursive: boolean): string {
+  const line = recursive ? 'A += $(A)x\n' : 'A += yyyyyyyyyy\n';
+  return `A ${recursive ? '=' : ':='} x\n${line.repeat(count)}GOOS ${recursive ? '=' : ':='} $(A)\nbuild:\n\tgo build ./...\n`;
+}

@@ -17,7 +17,7 @@ import { parseMakefile } from '../../../src/core/parse/makefile.js';
 import { parseShellFile } from '../../../src/core/parse/shell-file.js';
 import type { SourceFacts } from '../../../src/core/parse/source-facts.js';
 import { getPair, keysOf, parseYaml, yamlWork, type YamlDoc } from '../../../src/core/parse/yaml-source.js';
-import { chainLength, chainValue, dockerfileChain, makefileChain, shellChain, workflowEnvChain, yamlAliasFlood, yamlAliasList, type Chain } from './bombs.js';
+import { chainLength, chainValue, dockerfileChain, makefileAppends, makefileChain, shellChain, workflowEnvChain, yamlAliasFlood, yamlAliasList, type Chain } from './bombs.js';
 
 const RUNS = Math.max(20, Math.ceil(Number(process.env.GO_DOCTOR_PROPERTY_RUNS ?? 300) / 3));
 const LIMIT_NOTE = /expands to more than \d+ characters|took more than \d+ steps/;
@@ -73,6 +73,22 @@ describe('expansion bombs of random shape', () => {
         checkChain(parseMakefile('/w/Makefile', 'Makefile', makefileChain(c, '=', false), budget), c, budget, c.depth < 20);
       }),
       { numRuns: RUNS },
+    );
+  });
+
+  it('Makefile: many += to one variable (exact, or undefined with a note; work bounded)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3000 }), fc.boolean(), budgetArb, (count, recursive, limits) => {
+        const budget = new ExpansionBudget(limits.maxLength, limits.maxWork);
+        const facts = parseMakefile('/w/Makefile', 'Makefile', makefileAppends(count, recursive), budget);
+        const goos = facts.settings.find((s) => s.name === 'GOOS');
+        const notes = facts.notes.map((n) => n.reason).join('\n');
+        if (goos?.value === undefined) assert.ok(recursive || LIMIT_NOTE.test(notes), 'an undefined value has a note');
+        else assert.equal(goos.value, ['x', ...new Array<string>(count).fill('yyyyyyyyyy')].join(' '));
+        if (!recursive && count <= 3) assert.ok(goos?.value !== undefined);
+        assert.ok(budget.work <= budget.maxWork + budget.maxLength + 1, `work ${budget.work}`);
+      }),
+      { numRuns: Math.ceil(RUNS / 2) },
     );
   });
 

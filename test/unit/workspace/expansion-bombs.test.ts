@@ -15,7 +15,7 @@ import { parseMakefile } from '../../../src/core/parse/makefile.js';
 import { concatMapped, MAX_MAPPED_LENGTH, MappedBuilder, MappedTextTooLong, sourceText, syntheticText } from '../../../src/core/parse/mapped-text.js';
 import { parseShellFile } from '../../../src/core/parse/shell-file.js';
 import { get, getPair, itemsOf, keysOf, parseYaml, scalarString, yamlWork } from '../../../src/core/parse/yaml-source.js';
-import { dockerfileChain, makefileChain, shellChain, workflowEnvChain, yamlAliasFlood, yamlAliasList, yamlMergeBomb } from './bombs.js';
+import { dockerfileChain, makefileAppends, makefileChain, shellChain, workflowEnvChain, yamlAliasFlood, yamlAliasList, yamlMergeBomb } from './bombs.js';
 
 interface Summary {
   notes: string[];
@@ -71,6 +71,13 @@ describe('expansion bombs from issue 13 (child process, 256 MB heap)', { concurr
     assertUnknownWithNote(s, 'GOOS');
   });
 
+  it('a Makefile appending to one variable 10 000 times (A += …, simple and recursive)', async () => {
+    for (const recursive of [false, true]) {
+      const s = await parseInChild('make', makefileAppends(10_000, recursive));
+      assertUnknownWithNote(s, 'GOOS');
+    }
+  });
+
   it('a shell script doubling A="$A $A" 60 times', async () => {
     const s = await parseInChild('shell', shellChain({ base: 'x', depth: 60, width: 2, sep: ' ' }, true));
     assertUnknownWithNote(s, 'GOOS');
@@ -116,6 +123,18 @@ describe('expansion limits (deterministic work)', () => {
     assert.ok(budget.work <= 50_000, `work ${budget.work}`);
     assert.equal(facts.settings.find((s) => s.name === 'GOOS')?.value, undefined);
     assert.match(facts.notes.map((n) => n.reason).join('\n'), /more than 1000 characters/);
+  });
+
+  it('appending to one variable thousands of times is charged (each += copies the value)', () => {
+    for (const recursive of [false, true]) {
+      const budget = new ExpansionBudget(1000, 50_000);
+      const facts = parseMakefile('/w/Makefile', 'Makefile', makefileAppends(3000, recursive), budget);
+      assert.ok(budget.work <= 50_000 + 1001, `work ${budget.work}`);
+      assert.equal(facts.settings.find((s) => s.name === 'GOOS')?.value, undefined);
+      assert.match(facts.notes.map((n) => n.reason).join('\n'), /took more than 50000 steps|more than 1000 characters/);
+    }
+    const few = parseMakefile('/w/Makefile', 'Makefile', makefileAppends(3, false));
+    assert.equal(few.settings.find((s) => s.name === 'GOOS')?.value, 'x yyyyyyyyyy yyyyyyyyyy yyyyyyyyyy');
   });
 
   it('recursive fan-out is expanded once per variable, not once per path', () => {
