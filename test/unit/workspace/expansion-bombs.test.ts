@@ -99,14 +99,13 @@ describe('expansion bombs from issue 13 (child process, 256 MB heap)', { concurr
     for (const levels of [5, 6]) {
       const g = await parseInChild('goreleaser', yamlMergeBomb(levels, 9, 'goreleaser'));
       assert.equal(g.configs, 3, 'linux × the three default goarch values');
-      const w = await parseInChild('workflow', yamlMergeBomb(levels, 9, 'workflow'));
-      assert.ok(w.settings.some((x) => x.name === 'GOOS' && x.value === 'linux'));
     }
-    const flood = await parseInChild('goreleaser', yamlAliasFlood(30_000));
-    assert.equal(flood.configs, 2000);
-    assert.ok(flood.notes.some((n) => /more than 500 builds or 2000 build targets/.test(n)), JSON.stringify(flood.notes));
+    const w = await parseInChild('workflow', yamlMergeBomb(6, 9, 'workflow'));
+    assert.ok(w.settings.some((x) => x.name === 'GOOS' && x.value === 'linux'));
+    // 30 000 aliases of one goos value (alias floods of whole builds: see the in-process test).
     const list = await parseInChild('goreleaser', yamlAliasList(30_000));
     assert.equal(list.configs, 2000);
+    assert.ok(list.notes.some((n) => /more than 500 builds or 2000 build targets/.test(n)), JSON.stringify(list.notes));
   });
 });
 
