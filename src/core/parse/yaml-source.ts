@@ -10,7 +10,7 @@
  * every lookup is charged to a per-document work limit: past it the helpers throw a
  * YamlWorkLimit, which the parser's guard turns into a note on the file.
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import { MappedBuilder, sourceText, type MappedText } from './mapped-text.js';
 
 export type YamlDoc = Document.Parsed;
@@ -38,6 +38,8 @@ export class YamlWorkLimit extends Error {
 interface DocState {
   /** Each alias's anchored node: the last node with that anchor before the alias. */
   anchors: Map<Alias, Node | undefined>;
+  /** Per map read so far: its first pair for each key, and its `<<` pairs in order. */
+  maps: Map<YAMLMap, { own: Map<string, Pair>; merges: Pair[] }>;
   work: number;
 }
 
@@ -47,7 +49,7 @@ const states = new WeakMap<YamlDoc, DocState>();
 function stateOf(doc: YamlDoc): DocState {
   let st = states.get(doc);
   if (st) return st;
-  st = { anchors: new Map(), work: 0 };
+  st = { anchors: new Map(), maps: new Map(), work: 0 };
   states.set(doc, st);
   const latest = new Map<string, Node>();
   // Pre-order, keys before values: the order in which `yaml` itself looks for an anchor.
@@ -108,10 +110,10 @@ export function getPair(doc: YamlDoc, node: unknown, key: string, depth = 0, see
   const map = deref(doc, node);
   if (!isMap(map) || depth > 10 || seen.has(map)) return undefined;
   seen.add(map);
-  chargeYaml(doc, 1 + map.items.length);
-  for (const p of (map).items) if (keyText(p) === key) return p;
-  for (const p of (map).items) {
-    if (keyText(p) !== '<<') continue;
+  const index = indexOf(doc, map);
+  const own = index.own.get(key);
+  if (own) return own;
+  for (const p of index.merges) {
     const v = deref(doc, p.value);
     const sources = isSeq(v) ? v.items : [v];
     chargeYaml(doc, sources.length);
@@ -125,6 +127,27 @@ export function getPair(doc: YamlDoc, node: unknown, key: string, depth = 0, see
 
 export function get(doc: YamlDoc, node: unknown, key: string): Node | undefined {
   return deref(doc, getPair(doc, node, key)?.value);
+}
+
+/** The map's keys indexed (read once per document, then one unit of work per lookup). */
+function indexOf(doc: YamlDoc, map: YAMLMap): { own: Map<string, Pair>; merges: Pair[] } {
+  const st = stateOf(doc);
+  let index = st.maps.get(map);
+  if (index) {
+    chargeYaml(doc);
+    return index;
+  }
+  chargeYaml(doc, 1 + map.items.length);
+  index = { own: new Map(), merges: [] };
+  for (const item of map.items) {
+    const p = item;
+    const k = keyText(p);
+    if (k === undefined) continue;
+    if (!index.own.has(k)) index.own.set(k, p);
+    if (k === '<<') index.merges.push(p);
+  }
+  st.maps.set(map, index);
+  return index;
 }
 
 /** Keys of a map, including merged ones (own first); each merged map is read once. */
