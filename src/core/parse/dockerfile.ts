@@ -6,6 +6,7 @@
  * Pure; never throws.
  */
 import type { BuildConfig, SettingValue } from '../workspace/build-config.js';
+import { ExpansionBudget } from './expansion-budget.js';
 import type { FileInvocation } from '../workspace/invocation.js';
 import { joinRelativePath } from '../workspace/relative-path.js';
 import { goCommandConfig, settingFromAssignment } from './go-command.js';
@@ -178,7 +179,8 @@ function contextPathOf(fs: StageFiles, p: string): string | undefined {
   return undefined;
 }
 
-export function parseDockerfile(file: string, path: string, text: string): SourceFacts {
+/** `budget`: the file's expansion limits (a test passes its own to measure the work). */
+export function parseDockerfile(file: string, path: string, text: string, budget = new ExpansionBudget()): SourceFacts {
   const facts = emptySourceFacts();
   return readGuarded(facts, file, 'a Dockerfile', () => {
     const index = new LineIndex(text);
@@ -210,7 +212,7 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
         return;
       }
       const words = concatMapped([syntheticText('export '), args]);
-      const r = interpretShell(words, { vars });
+      const r = interpretShell(words, { vars, budget });
       if (kind === 'ARG') {
         for (const name of PLATFORM_ARGS) {
           if (new RegExp(`(^|\\s)${name}(=|\\s|$)`).test(args.text)) r.vars.set(name, { alts: [{ value: undefined, raw: syntheticText('') }], exported: true });
@@ -294,7 +296,7 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
           if (script.text.trimStart().startsWith('[')) break; // exec form: no shell
           const bodies = ins.heredocs.length ? ins.heredocs : [script];
           for (const body of bodies) {
-            const r = interpretShell(body, { vars, home: ins.span });
+            const r = interpretShell(body, { vars, home: ins.span, budget });
             for (const a of r.settings) {
               const s = settingFromAssignment(file, index, a);
               if (s) facts.settings.push(s);
@@ -355,5 +357,6 @@ export function parseDockerfile(file: string, path: string, text: string): Sourc
       facts.gorootRefs.push({ ...ref, goVersion: stageAt?.goVersion ?? null });
     }
     facts.flagRefs.push(...findFlagRefs(file, text, index, /^#/, flagPlaceOf));
+    facts.notes.push(...budget.notes(file));
   });
 }

@@ -11,6 +11,7 @@
  */
 import type { Node } from 'yaml';
 import type { BuildConfig, SettingValue } from '../workspace/build-config.js';
+import { ExpansionBudget } from './expansion-budget.js';
 import type { FileInvocation } from '../workspace/invocation.js';
 import { joinRelativePath } from '../workspace/relative-path.js';
 import { actionToolchain, installedToolchains, runnerArchName, runnerOsName, runsOnPlatform } from '../knowledge/runners.js';
@@ -185,6 +186,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
   const jobs = get(doc, root, 'jobs');
   const rootRun = get(doc, get(doc, root, 'defaults'), 'run');
   const defaultShell = scalarString(doc, get(doc, rootRun, 'shell'));
+  const budget = new ExpansionBudget();
   const defaultDir = scalarString(doc, get(doc, rootRun, 'working-directory'));
   const invocations: FileInvocation[] = [];
 
@@ -206,7 +208,8 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
       // A key the row does not have is an empty string (when the rows are exactly known).
       const missing = mm && exactCombos.has(combo) && !combo.has(mm[1]!) && ![...combo.keys()].some((k) => k.startsWith(`${mm[1]}.`) || mm[1]!.startsWith(`${k}.`));
       const value = mm ? (missing ? syntheticText('', m.origins[open] ?? -1) : combo.get(mm[1]!)) : em ? env.get(em[1]!)?.alts[0]?.value : undefined;
-      if (value) b.pushMapped(value);
+      // Past the file's expansion limits (`${{ env.X }}` chains) the value is only known at run time.
+      if (value && budget.take(b.length, value.text.length)) b.pushMapped(value);
       else {
         exact = false;
         // For the shell: a command substitution is a run-time value it will not look into.
@@ -397,7 +400,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
         const goVersionFile = state.goUnknown ? undefined : state.goVersionFile;
         if (posix) {
           const span = nodeSpan(runNode);
-          const r = interpretShell(script, { vars: stepEnv, ...(span ? { home: span } : {}) });
+          const r = interpretShell(script, { vars: stepEnv, budget, ...(span ? { home: span } : {}) });
           for (const a of r.settings) {
             const s = settingFromAssignment(file, index, a);
             if (s) facts.settings.push(s);
@@ -420,7 +423,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
               if (target === undefined || !call.span) continue;
               const callEnv: Record<string, SettingValue> = {};
               // What the script exports before the call is the called file's environment too.
-              const before = call.at > 0 ? interpretShell(sliceMapped(script, 0, call.at), { vars: stepEnv, ...(span ? { home: span } : {}) }).vars : stepEnv;
+              const before = call.at > 0 ? interpretShell(sliceMapped(script, 0, call.at), { vars: stepEnv, budget, ...(span ? { home: span } : {}) }).vars : stepEnv;
               for (const [name, v] of before) {
                 const alt = v.alts[0];
                 if (!v.exported || !alt) continue;
@@ -477,6 +480,7 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
     facts.gorootRefs.push({ ...ref, goVersion: setup?.version ?? null });
   }
   facts.flagRefs.push(...findFlagRefs(file, text, index, /^#/, flagPlaceOf));
+  facts.notes.push(...budget.notes(file));
 }
 
 const GO_SETTING = /^(GO|CGO_|CC$|CXX$)/;

@@ -23,6 +23,13 @@ import { deref, get, getPair, isMap, isScalar, isSeq, itemsOf, nodeSpan, parseYa
 /** goreleaser's `go_first_class` list (from `go tool dist list` FirstClass ports). */
 const FIRST_CLASS = ['darwin_amd64', 'darwin_arm64', 'linux_386', 'linux_amd64', 'linux_arm', 'linux_arm64', 'windows_386', 'windows_amd64'];
 
+/**
+ * Most builds and build configurations read from one file. Aliases let a few hundred bytes list
+ * the same build (or goos value) thousands of times; past these the rest is noted, not read.
+ */
+const MAX_BUILDS = 500;
+const MAX_CONFIGS = 2000;
+
 /** Replaces every `{{ … }}` with one UNKNOWN_CHAR. */
 export function maskTemplates(m: MappedText): { text: MappedText; exact: boolean } {
   if (!m.text.includes('{{')) return { text: m, exact: true };
@@ -94,7 +101,13 @@ function parseInto(file: string, path: string, text: string, doc: YamlDoc, facts
   const buildsNode = get(doc, root, 'builds') ?? get(doc, root, 'build');
   const builds = isSeq(buildsNode) ? itemsOf(doc, buildsNode) : buildsNode && isMap(buildsNode) ? [buildsNode] : [];
 
+  let truncated = false;
+  if (builds.length > MAX_BUILDS) {
+    truncated = true;
+    builds.length = MAX_BUILDS;
+  }
   builds.forEach((build, buildIndex) => {
+    if (facts.configs.length >= MAX_CONFIGS) return;
     if (!isMap(build)) return;
     const builder = scalarString(doc, get(doc, build, 'builder'));
     if (builder && builder !== 'go') return;
@@ -229,6 +242,10 @@ function parseInto(file: string, path: string, text: string, doc: YamlDoc, facts
     }
 
     for (const t of targets) {
+      if (facts.configs.length >= MAX_CONFIGS) {
+        truncated = true;
+        break;
+      }
       const ov = overrides.find((o) => o.goos === t.goos && o.goarch === t.goarch);
       const envHere: Record<string, SettingValue> = {};
       for (const [name, e] of env) envHere[name] = e.setting;
@@ -261,6 +278,7 @@ function parseInto(file: string, path: string, text: string, doc: YamlDoc, facts
       facts.configs.push(config);
     }
   });
+  if (truncated) facts.notes.push({ file, reason: `more than ${MAX_BUILDS} builds or ${MAX_CONFIGS} build targets (counting each alias); the rest are not checked` });
   facts.gorootRefs.push(...findGorootRefs(file, text, index, /^#/));
   facts.flagRefs.push(...findFlagRefs(file, text, index, /^#/, flagPlaceOf));
 }

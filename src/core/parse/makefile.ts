@@ -7,6 +7,7 @@
  */
 import { GO_SETTING_NAMES, type BuildConfig } from '../workspace/build-config.js';
 import type { CallContext } from '../workspace/invocation.js';
+import { ExpansionBudget } from './expansion-budget.js';
 import { goCommandConfig, invocationOf, mappedRange } from './go-command.js';
 import { LineIndex } from './line-index.js';
 import { MappedBuilder, sliceMapped, sourceSpan, syntheticText, type MappedText } from './mapped-text.js';
@@ -104,14 +105,15 @@ function trimMapped(m: MappedText): MappedText {
  * Makefile's own assignments win, `?=` does not), make runs in `call.cwd`, and only the recipes of
  * the goals and their prerequisites run.
  */
-export function parseMakefile(file: string, path: string, text: string, call?: CallContext): SourceFacts {
+/** `budget`: the file's expansion limits (a test passes its own to measure the work). */
+export function parseMakefile(file: string, path: string, text: string, call?: CallContext, budget = new ExpansionBudget()): SourceFacts {
   const facts = emptySourceFacts();
   return readGuarded(facts, file, 'a Makefile', () => {
-    parseInto(file, path, text, facts, call);
+    parseInto(file, path, text, facts, call, budget);
   });
 }
 
-function parseInto(file: string, path: string, text: string, facts: SourceFacts, call: CallContext | undefined): void {
+function parseInto(file: string, path: string, text: string, facts: SourceFacts, call: CallContext | undefined, budget: ExpansionBudget): void {
   const index = new LineIndex(text);
   const slash = path.lastIndexOf('/');
   const dir = call ? call.cwd : slash < 0 ? '' : path.slice(0, slash);
@@ -128,6 +130,8 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts,
   let current: Rule | undefined;
   let inDefine = false;
   const assignments: { v: MakeVar; scope: Map<string, MakeVar>; raw: MappedText }[] = [];
+  /** Expansions of recursive variables (by depth) within one top-level expansion. */
+  let memo = new Map<MakeVar, Map<number, Expanded>>();
 
   const lineCount = index.lineCount;
   let line = 0;
@@ -292,7 +296,7 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts,
     const read = chunks.map((r) => {
       const stripped = stripRecipePrefix(r.text);
       const expanded = expand(stripped, scope, 0).text;
-      return { r, shell: interpretShell(expanded, { vars: env, home: r.span, goEnv }) };
+      return { r, shell: interpretShell(expanded, { vars: env, home: r.span, goEnv, budget }) };
     });
     const macTools = [...new Set(read.flatMap((x) => x.shell.macTools))];
     const recipeText = read.map((x) => x.r.text.text).join('\n');
@@ -318,6 +322,7 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts,
   }
   facts.gorootRefs.push(...findGorootRefs(file, text, index, MAKE_COMMENT));
   facts.flagRefs.push(...findFlagRefs(file, text, index, MAKE_COMMENT, flagPlaceOf));
+  facts.notes.push(...budget.notes(file));
 
   function assign(target: Map<string, MakeVar>, logical: MappedText, nameEnd: number, op: string, valueStart: number, scope: Map<string, MakeVar>): void {
     const lhs = logical.text.slice(0, nameEnd).trim().split(/\s+/);
@@ -332,32 +337,53 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts,
     if (op === '?=' && prev) return;
     if (op === '!=') v = { name, value: rawValue, simple: true, unknown: true, full: fullSpan };
     else if (op === '+=' && prev) {
-      const joined = new MappedBuilder();
-      joined.pushMapped(prev.value);
-      joined.push(' ', -1);
       // `+=` to a simply-expanded variable expands the new text now (once); to a recursive one, later.
-      const appended = prev.simple ? expand(rawValue, scope, 0) : { text: rawValue, exact: true };
-      joined.pushMapped(appended.text);
-      v = { name, value: joined.build(), simple: prev.simple, unknown: prev.unknown || conditional, inexact: prev.inexact || !appended.exact, full: fullSpan };
+      const appended = prev.simple ? expand(rawValue, scope, 0) : { text: rawValue, exact: true, limited: false };
+      // Each `+=` copies the value so far: thousands of them are charged like any expansion, and
+      // a value past the limits is only known at run time (it is not copied any further).
+      if (!budget.take(0, prev.value.text.length + 1 + appended.text.text.length)) {
+        v = { name, value: appended.text, simple: prev.simple, unknown: true, full: fullSpan };
+      } else {
+        const joined = new MappedBuilder();
+        joined.pushMapped(prev.value);
+        joined.push(' ', -1);
+        joined.pushMapped(appended.text);
+        v = { name, value: joined.build(), simple: prev.simple, unknown: prev.unknown || conditional || appended.limited, inexact: prev.inexact || !appended.exact, full: fullSpan };
+      }
     } else if (op === ':=' || op === '::=' || op === ':::=') {
       const ex = expand(rawValue, scope, 0);
-      v = { name, value: ex.text, simple: true, unknown: conditional, inexact: !ex.exact, full: fullSpan };
+      // A value past the expansion limits is only known at run time.
+      v = { name, value: ex.text, simple: true, unknown: conditional || ex.limited, inexact: !ex.exact, full: fullSpan };
     } else v = { name, value: rawValue, simple: false, unknown: conditional, full: fullSpan };
     v.exported = exported ?? prev?.exported;
     target.set(name, v);
     assignments.push({ v, scope, raw: rawValue });
   }
 
-  /** Expands make references; unresolvable ones stay as `$(…)` (a run-time part for the shell). */
-  function expand(m: MappedText, scope: Map<string, MakeVar>, depth: number): { text: MappedText; exact: boolean } {
+  /**
+   * Expands make references; unresolvable ones stay as `$(…)` (a run-time part for the shell).
+   * `limited`: some reference was left unexpanded because of the file's expansion limits.
+   */
+  function expand(m: MappedText, scope: Map<string, MakeVar>, depth: number): Expanded {
+    if (depth === 0) memo = new Map();
     const out = new MappedBuilder();
     let exact = true;
+    let limited = false;
     const s = m.text;
     /** Appends the expanded value of variable `name`; false when it is not known here. */
     const pushVariable = (name: string | undefined): boolean => {
       const v = name === undefined ? undefined : scope.get(name);
       if (!v || v.unknown || depth >= MAX_DEPTH) return false;
-      const ex = v.simple ? { text: v.value, exact: !v.inexact } : expand(v.value, scope, depth + 1);
+      if (!v.simple && !budget.step()) {
+        limited = true;
+        return false;
+      }
+      const ex = v.simple ? { text: v.value, exact: !v.inexact, limited: false } : expandVariable(v, scope, depth + 1);
+      if (ex.limited) limited = true;
+      if (!budget.take(out.length, ex.text.text.length)) {
+        limited = true;
+        return false;
+      }
       out.pushMapped(ex.text);
       if (!ex.exact) exact = false;
       return true;
@@ -406,8 +432,24 @@ function parseInto(file: string, path: string, text: string, facts: SourceFacts,
       }
       out.push('$', m.origins[i] ?? -1);
     }
-    return { text: out.build(), exact };
+    return { text: out.build(), exact, limited };
   }
+
+  /** A recursive variable's value, expanded once per top-level expansion (fan-out is not re-expanded). */
+  function expandVariable(v: MakeVar, scope: Map<string, MakeVar>, depth: number): Expanded {
+    let byDepth = memo.get(v);
+    if (!byDepth) memo.set(v, (byDepth = new Map<number, Expanded>()));
+    let ex = byDepth.get(depth);
+    if (!ex) byDepth.set(depth, (ex = expand(v.value, scope, depth)));
+    return ex;
+  }
+}
+
+interface Expanded {
+  text: MappedText;
+  exact: boolean;
+  /** Some reference was left unexpanded because of the file's expansion limits. */
+  limited: boolean;
 }
 
 /** The rules `make goals` runs: the goals' (or the default goal's) and their prerequisites', transitively. */

@@ -10,8 +10,27 @@ export interface MappedText {
 
 export const EMPTY_MAPPED: MappedText = { text: '', origins: [] };
 
+/**
+ * Longest MappedText a parser may build: one origin per character, so a runaway expansion
+ * would otherwise exhaust memory. A backstop only (files are at most 1 MiB and expansions are
+ * capped far lower, see expansion-budget.ts); parsers turn the error into a note on the file.
+ */
+export const MAX_MAPPED_LENGTH = 8 * 1024 * 1024;
+
+export class MappedTextTooLong extends Error {
+  constructor() {
+    super(`a value grew past ${MAX_MAPPED_LENGTH} characters; the rest of the file is not read`);
+    this.name = 'MappedTextTooLong';
+  }
+}
+
+function checkLength(length: number): void {
+  if (length > MAX_MAPPED_LENGTH) throw new MappedTextTooLong();
+}
+
 /** `text` as found at `start` in the source. */
 export function sourceText(text: string, start: number): MappedText {
+  checkLength(text.length);
   const origins = new Array<number>(text.length);
   for (let i = 0; i < text.length; i++) origins[i] = start + i;
   return { text, origins };
@@ -19,12 +38,14 @@ export function sourceText(text: string, start: number): MappedText {
 
 /** A string that was not in the source (all origins -1), or that all maps to one origin. */
 export function syntheticText(text: string, origin = -1): MappedText {
+  checkLength(text.length);
   return { text, origins: new Array<number>(text.length).fill(origin) };
 }
 
 export function concatMapped(parts: readonly MappedText[]): MappedText {
   let text = '';
   const origins: number[] = [];
+  checkLength(parts.reduce((n, p) => n + p.text.length, 0));
   for (const p of parts) {
     text += p.text;
     for (const o of p.origins) origins.push(o);
@@ -42,11 +63,13 @@ export class MappedBuilder {
   private readonly origins: number[] = [];
 
   push(ch: string, origin: number): void {
+    checkLength(this.text.length + ch.length);
     this.text += ch;
     for (let i = 0; i < ch.length; i++) this.origins.push(origin < 0 ? -1 : origin + i);
   }
 
   pushMapped(m: MappedText): void {
+    checkLength(this.text.length + m.text.length);
     this.text += m.text;
     for (const o of m.origins) this.origins.push(o);
   }

@@ -6,6 +6,7 @@
  * caller's folder with the caller's environment.
  */
 import type { BuildConfig, SettingValue } from '../workspace/build-config.js';
+import { ExpansionBudget } from './expansion-budget.js';
 import type { CallContext } from '../workspace/invocation.js';
 import { goCommandConfig, invocationOf, settingFromAssignment } from './go-command.js';
 import { LineIndex } from './line-index.js';
@@ -55,13 +56,15 @@ function orList(names: readonly string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
 }
 
-export function parseShellFile(file: string, path: string, text: string, call?: CallContext): SourceFacts {
+/** `budget`: the file's expansion limits (a test passes its own to measure the work). */
+export function parseShellFile(file: string, path: string, text: string, call?: CallContext, budget = new ExpansionBudget()): SourceFacts {
   const facts = emptySourceFacts();
   return readGuarded(facts, file, 'a shell script', () => {
     const index = new LineIndex(text);
     const slash = path.lastIndexOf('/');
     const dir = call ? call.cwd : slash < 0 ? '' : path.slice(0, slash);
-    const shell = interpretShell(sourceText(text, 0), call ? { vars: varsOfEnv(call.env) } : {});
+    const shell = interpretShell(sourceText(text, 0), { budget, ...(call ? { vars: varsOfEnv(call.env) } : {}) });
+    facts.notes.push(...budget.notes(file));
     const mac = macOnlyReason(shell.macTools, text);
     const host: BuildConfig['host'] = mac ? { goos: 'darwin', from: `a Mac (${path}: ${mac})` } : undefined;
     const conditions = mac ? [`${path} runs on a Mac (${mac})`] : [];

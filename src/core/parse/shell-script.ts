@@ -6,7 +6,8 @@
  */
 import { GO_SETTING_NAMES } from '../workspace/build-config.js';
 import { lexShell, type ShellCommand, type ShellWord } from './shell-lexer.js';
-import { concatMapped, sliceMapped, sourceSpan, syntheticText, type MappedText } from './mapped-text.js';
+import { ExpansionBudget } from './expansion-budget.js';
+import { concatMapped, MappedTextTooLong, sliceMapped, sourceSpan, syntheticText, type MappedText } from './mapped-text.js';
 import { joinRelativePath } from '../workspace/relative-path.js';
 
 /** One possible value of a variable. */
@@ -113,6 +114,11 @@ export interface ShellOptions {
    * by one recipe line or step apply to the go commands of later ones.
    */
   goEnv?: Map<string, EnvAssignment>;
+  /**
+   * The file's expansion limits (shared with the caller's own expansions). A value past them
+   * is taken as only known at run time; the caller notes that on the file.
+   */
+  budget?: ExpansionBudget;
 }
 
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}', 'time', 'case', 'esac', 'in']);
@@ -152,20 +158,23 @@ export function interpretShell(input: MappedText, options: ShellOptions = {}): S
   const goEnv = options.goEnv ?? new Map<string, EnvAssignment>();
   const maxVariants = options.maxVariants ?? 64;
   const home = options.home;
+  const budget = options.budget ?? new ExpansionBudget();
   let allExport = false;
   let cwd: string | undefined = '';
   let commands: ShellCommand[];
   try {
     commands = lexShell(input);
-  } catch {
+  } catch (err) {
+    if (err instanceof MappedTextTooLong) throw err;
     return facts;
   }
 
   for (const cmd of commands) {
     try {
       runCommand(cmd);
-    } catch {
-      // A command we cannot understand changes nothing we know.
+    } catch (err) {
+      // A command we cannot understand changes nothing we know (a runaway value is the file's problem).
+      if (err instanceof MappedTextTooLong) throw err;
     }
   }
   return facts;
@@ -235,16 +244,22 @@ export function interpretShell(input: MappedText, options: ShellOptions = {}): S
     const parts: MappedText[] = [];
     let pos = from;
     let exact = true;
+    let length = 0;
     for (const e of w.expansions) {
       if (e.to <= from) continue;
       const start = Math.max(e.from, from);
       parts.push(sliceMapped(w.value, pos, start));
+      length += Math.max(0, start - pos);
       pos = e.to;
       const alt = e.kind === 'var' && e.from >= from ? (binding.get(e.name) ?? vars.get(e.name)?.alts[0]) : undefined;
-      if (alt?.value) parts.push(alt.value);
-      else {
+      // Past the file's expansion limits the value is only known at run time.
+      if (alt?.value && budget.take(length, alt.value.text.length)) {
+        parts.push(alt.value);
+        length += alt.value.text.length;
+      } else {
         exact = false;
         parts.push({ text: UNKNOWN_CHAR, origins: [w.value.origins[start] ?? -1] });
+        length++;
       }
     }
     parts.push(sliceMapped(w.value, pos));
