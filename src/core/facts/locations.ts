@@ -1,7 +1,7 @@
 /** Paths and locations rules share: GOBIN, workspace files, cgo files, PATH as a string. */
 import type { Evidence, Location } from '../finding.js';
 import type { MachineFacts } from '../machine.js';
-import type { Snapshot } from '../snapshot.js';
+import type { PathEntry, Snapshot } from '../snapshot.js';
 import type { WorkspaceModel } from '../workspace/model.js';
 import { normalizeDir } from './go-binary.js';
 
@@ -44,6 +44,19 @@ export function describeCgoFiles(workspace: WorkspaceModel): string {
   const n = workspace.cgoFiles.length;
   const first = workspace.cgoFiles[0]?.file ?? '';
   return n <= 1 ? first : `${first} and ${n - 1} more file${n - 1 === 1 ? '' : 's'}`;
+}
+
+/**
+ * Whether `path` is absolute on the machine. In a redacted snapshot the home directory is written
+ * `~`, so `~` and `~/…` count as absolute there.
+ */
+export function isAbsolutePath(snapshot: Pick<Snapshot, 'redacted'>, path: string): boolean {
+  return path.startsWith('/') || (snapshot.redacted === true && (path === '~' || path.startsWith('~/')));
+}
+
+/** Whether a PATH entry is absolute: as recorded before redaction, else judged from `raw`. */
+export function pathEntryIsAbsolute(snapshot: Pick<Snapshot, 'redacted'>, entry: PathEntry): boolean {
+  return entry.absolute ?? isAbsolutePath(snapshot, entry.raw);
 }
 
 /** PATH as the doctor saw it, as evidence. */

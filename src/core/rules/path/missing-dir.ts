@@ -1,4 +1,4 @@
-import { pathEvidence } from '../../facts/index.js';
+import { pathEntryIsAbsolute, pathEvidence } from '../../facts/index.js';
 import type { Finding } from '../../finding.js';
 import type { Rule } from '../../rule.js';
 
@@ -29,7 +29,7 @@ installer's entry), or reinstall what should be there.
   check({ snapshot }) {
     const out: Finding[] = [];
     for (const entry of snapshot.path) {
-      if (!entry.raw.startsWith('/')) continue;
+      if (entry.raw === '' || !pathEntryIsAbsolute(snapshot, entry)) continue;
       if (entry.exists && entry.isDirectory) continue;
       if (isScriptRunnerEntry(entry.raw)) continue;
       const what = entry.exists ? 'exists but is not a directory' : 'does not exist';
