@@ -208,15 +208,26 @@ export function maskSecrets(text: string): string {
 
 // ---------------------------------------------------------------------------------------------
 
+/** `home`, and the different ways JSON encoders write it inside a string. */
+function homeForms(home: string): string[] {
+  const json = JSON.stringify(home).slice(1, -1);
+  const goJson = json.replace(/[<>&\u2028\u2029]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return [...new Set([home, json, goJson])];
+}
+
 /** Redacts one string: secrets are masked (same length), home → `~`, the home's own user-name component → `<user>`. */
 export function redactText(text: string, identity: RedactionIdentity): string {
   const home = normalizedHome(identity.home);
   let out = maskSecrets(text);
   if (home === '') return out;
   const homeMark = unusedCharacter(out, home);
-  // Marks are absent from `home` and are no path-start characters: one pass finds every occurrence.
-  out = replaceHome(out, home, homeMark);
-  out = replaceHomeUnderPrefix(out, home);
+  // The home as written, and as JSON writes it inside a string (`go env -json`: `\\`, `\"`,
+  // control characters, and Go's `\u003c` for `<`, `>`, `&`).
+  for (const form of homeForms(home)) {
+    // Marks are absent from `home` and are no path-start characters: one pass finds every occurrence.
+    out = replaceHome(out, form, homeMark);
+    out = replaceHomeUnderPrefix(out, form);
+  }
   out = out.split(homeMark).join(HOME_PLACEHOLDER);
   // A home that itself contains '~' could reappear once the marks become '~' (bounded retries).
   for (let i = 0; i < 8 && out.includes(home); i++) {
