@@ -3,6 +3,7 @@ import type { Evidence, Location } from '../finding.js';
 import type { MachineFacts } from '../machine.js';
 import type { PathEntry, Snapshot } from '../snapshot.js';
 import type { WorkspaceModel } from '../workspace/model.js';
+import { excerptList } from '../evidence-excerpt.js';
 import { normalizeDir } from './go-binary.js';
 
 /**
@@ -59,9 +60,19 @@ export function pathEntryIsAbsolute(snapshot: Pick<Snapshot, 'redacted'>, entry:
   return entry.absolute ?? isAbsolutePath(snapshot, entry.raw);
 }
 
-/** PATH as the doctor saw it, as evidence. */
-export function pathEvidence(snapshot: Snapshot): Evidence {
-  return { kind: 'env', name: 'PATH', value: snapshot.env.PATH ?? snapshot.path.map((p) => p.raw).join(':') };
+const pathItems = new WeakMap<Snapshot, string[]>();
+
+/**
+ * PATH as the doctor saw it, as evidence: whole when short, else an excerpt around entry `focus`
+ * (the entry the finding is about) saying how many entries were left out.
+ */
+export function pathEvidence(snapshot: Snapshot, focus?: number): Evidence {
+  let items = pathItems.get(snapshot);
+  if (!items) {
+    items = snapshot.env.PATH !== undefined ? snapshot.env.PATH.split(':') : snapshot.path.map((p) => p.raw);
+    pathItems.set(snapshot, items);
+  }
+  return { kind: 'env', name: 'PATH', value: excerptList(items, ':', focus) };
 }
 
 /** Selected `go env` values as evidence. */

@@ -38,7 +38,7 @@ installer's entry), or reinstall what should be there.
         rule: 'path/missing-dir',
         severity: 'info',
         message: `PATH entry ${entry.raw} ${what}${hint}: lookups skip it, so whatever was installed there (a removed Go, Homebrew or GOPATH) no longer runs.`,
-        evidence: [{ kind: 'file', file: entry.raw, excerpt: what }, pathEvidence(snapshot)],
+        evidence: [{ kind: 'file', file: entry.raw, excerpt: what }, pathEvidence(snapshot, entry.index)],
         fixes: [{ kind: 'text', title: `Remove ${entry.raw} from PATH`, text: `Remove ${entry.raw} from your shell profile${hint ? ' or delete /etc/paths.d/go' : ''}, or reinstall what belongs there.` }],
       });
     }

@@ -33,7 +33,7 @@ world-writable bit is read by the probe (mode & 0o002 without the sticky bit).`,
         rule: 'path/unsafe-entry',
         severity: 'warning',
         message: `PATH entry ${entry.index} ${what}: a go, gopls or git placed there can run instead of the real one.`,
-        evidence: [pathEvidence(snapshot)],
+        evidence: [pathEvidence(snapshot, entry.index)],
         fixes: [
           {
             kind: 'text',
