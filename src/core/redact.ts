@@ -40,8 +40,10 @@ const PATH_START_AFTER = new Set([':', '=', '"', "'", '`', ',', ';', '(', '[', '
 /** Where a path may end: the end of the text, `/`, whitespace, a path-start character or these. */
 const PATH_END_BEFORE = new Set([...PATH_START_AFTER, ')', ']', '}', '\\']);
 
+const SPACE = /^\s$/u;
+
 function isSpace(ch: string): boolean {
-  return /^\s$/u.test(ch);
+  return ch.length === 1 && (ch === ' ' || ch === '\n' || ch === '\t' || SPACE.test(ch));
 }
 
 function endsComponent(text: string, at: number): boolean {
@@ -84,17 +86,16 @@ function replaceHomeUnderPrefix(text: string, home: string): string {
   const cut = home.lastIndexOf('/');
   if (cut <= 0) return text;
   const name = home.slice(cut + 1);
-  const pieces: string[] = [];
+  let out = '';
   let from = 0;
   for (let at = text.indexOf(home, 1); at !== -1; at = text.indexOf(home, Math.max(at + 1, from))) {
     const before = text[at - 1]!;
     if (at < from || isSpace(before) || PATH_START_AFTER.has(before) || !endsComponent(text, at + home.length)) continue;
     const nameAt = at + cut + 1;
-    pieces.push(text.slice(from, nameAt), USER_PLACEHOLDER);
+    out += text.slice(from, nameAt) + USER_PLACEHOLDER;
     from = nameAt + name.length;
   }
-  pieces.push(text.slice(from));
-  return pieces.join('');
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** A private-use character that occurs in none of the given strings (a safe placeholder). */
@@ -147,7 +148,7 @@ const SECRET_NAME = /(?:token|secret|passw(?:or)?d|passphrase|credential|api[_-]
  * `NAME=value`, `NAME: value`, `"NAME": "value"`, `export NAME='value'`: the name, what separates
  * it from the value, and the value (printable ASCII without spaces or quotes).
  */
-const ASSIGNMENT = /([A-Za-z_][A-Za-z0-9_.-]{0,127})(["']?[ \t]*[:=][ \t]*["']?)([\w.+/=~!@%^*:?#,-]+)/g;
+const ASSIGNMENT = /(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_.-]{0,127})(["']?[ \t]*[:=][ \t]*["']?)([\w.+/=~!@%^*:?#,-]+)/g;
 /** Host lists: their commas are part of the value (elsewhere a comma ends it: `{token: x, y: z}`). */
 const HOST_LIST_NAME = /^(?:GOPRIVATE|GONOPROXY|GONOSUMDB|GOINSECURE)$/i;
 /** `Authorization: Bearer abc`, `authorization=token abc`. */
@@ -194,7 +195,8 @@ export function maskSecrets(text: string): string {
   }
   for (const m of text.matchAll(AUTHORIZATION)) {
     const [, head = '', value = ''] = m;
-    if (isReference(value)) continue;
+    // `Bearer $TOKEN`: the scheme alone matched, the credential is a reference.
+    if (isReference(value) || /^(?:bearer|basic|token|digest)$/i.test(value)) continue;
     hit(m.index + head.length, m.index + head.length + value.length);
   }
   for (const m of text.matchAll(TOKEN_SHAPE)) hit(m.index, m.index + m[0].length);
@@ -236,6 +238,71 @@ export function redactText(text: string, identity: RedactionIdentity): string {
     out = next;
   }
   return out;
+}
+
+const MAX_USER_PASSES = 4;
+
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && /^[\p{L}\p{N}]$/u.test(ch);
+}
+
+/** One left-to-right pass replacing `word` where not glued to letters or digits; counts them. */
+function replaceWordOnce(text: string, word: string, placeholder: string): { text: string; count: number } {
+  const pieces: string[] = [];
+  let from = 0;
+  let count = 0;
+  let at = text.indexOf(word);
+  while (at !== -1) {
+    // The character before this occurrence as it now stands (a placeholder right after a replacement).
+    const before = at > from ? text[at - 1] : count > 0 ? placeholder : undefined;
+    if (!isWordChar(before) && !isWordChar(text[at + word.length])) {
+      pieces.push(text.slice(from, at), placeholder);
+      from = at + word.length;
+      count++;
+      at = text.indexOf(word, from);
+    } else {
+      at = text.indexOf(word, at + 1);
+    }
+  }
+  pieces.push(text.slice(from));
+  return { text: pieces.join(''), count };
+}
+
+function hasWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isWordChar(text[at - 1]) && !isWordChar(text[at + word.length])) return true;
+  }
+  return false;
+}
+
+/** Replaces every word-bounded occurrence of `word` (bounded time, even on hostile input). */
+function replaceWord(text: string, word: string, placeholder: string): string {
+  let current = text;
+  for (let pass = 0; pass < MAX_USER_PASSES; pass++) {
+    const { text: next, count } = replaceWordOnce(current, word, placeholder);
+    current = next;
+    if (count === 0 || !hasWord(current, word)) return current;
+  }
+  // Pathological input where each replacement creates a new word boundary: replace them all.
+  return current.split(word).join(placeholder);
+}
+
+/**
+ * Redacts free text shown to people and never replayed (the Markdown report): `redactText`, and
+ * the user name wherever it stands as a word too (`owner ada` → `owner <user>`). Not for
+ * snapshots: a user named `go` would turn `go version` into `<user> version`.
+ */
+export function redactReportText(text: string, identity: RedactionIdentity): string {
+  const out = redactText(text, identity);
+  const user = identity.user;
+  if (user === '') return out;
+  const mark = unusedCharacter(out, user);
+  return out
+    .split(USER_PLACEHOLDER)
+    .map((part) => replaceWord(part, user, mark))
+    .join(USER_PLACEHOLDER)
+    .split(mark)
+    .join(USER_PLACEHOLDER);
 }
 
 function redactValue(value: unknown, redact: (text: string) => string): unknown {
