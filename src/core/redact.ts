@@ -183,10 +183,10 @@ export function maskSecrets(text: string): string {
     if (!SECRET_NAME.test(name) || isReference(value)) continue;
     const start = m.index + name.length + sep.length;
     const quote = sep.endsWith('"') || sep.endsWith("'") ? sep[sep.length - 1]! : undefined;
+    // Never past the next quote (another match's opening quote at the latest): linear overall.
     const close = quote === undefined ? -1 : text.indexOf(quote, start);
-    const lineEnd = text.indexOf('\n', start);
     // A quoted value runs to its closing quote (spaces and commas included) on the same line.
-    if (close !== -1 && (lineEnd === -1 || close < lineEnd)) {
+    if (close !== -1 && !text.slice(start, close).includes('\n')) {
       hit(start, close);
       continue;
     }

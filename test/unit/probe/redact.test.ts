@@ -183,6 +183,7 @@ describe('redactText / redactSnapshot', () => {
       ['Authorization: Bearer '.repeat(30_000), { home: '/h', user: 'b' }],
       ['-----BEGIN PRIVATE KEY-----\n'.repeat(30_000), { home: '/h', user: 'p' }],
       ['ghp_'.repeat(100_000), { home: '/h', user: 'g' }],
+      ['TOKEN="a '.repeat(100_000), { home: '/h', user: 't' }],
     ];
     for (const [text, id] of cases) {
       assert.equal(redactText(text, id).length > 0, true);
