@@ -48,6 +48,12 @@ export interface PathEntry {
   index: number;
   /** The entry exactly as in PATH ('' for an empty entry). */
   raw: string;
+  /**
+   * Whether `raw` was an absolute path on the machine. Set by redaction, which writes the home as
+   * `~` (`/Users/ada/go/bin` → `~/go/bin`, absolute; a literal `~/go/bin` in PATH is relative).
+   * Absent: `raw` starts with `/` (see `pathEntryIsAbsolute`).
+   */
+  absolute?: boolean;
   exists: boolean;
   isDirectory: boolean;
   /** Resolved real path when it exists. */

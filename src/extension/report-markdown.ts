@@ -5,7 +5,7 @@
  */
 import type { DoctorReport } from '../core/report/model.js';
 import { renderMarkdown, escapeMarkdown } from '../core/report/markdown.js';
-import { redactText, type RedactionIdentity } from '../core/redact.js';
+import { redactReportText, type RedactionIdentity } from '../core/redact.js';
 import type { ExtensionReport } from './protocol.js';
 import type { RuleInfo } from './report-tree-model.js';
 
@@ -47,7 +47,7 @@ function asDoctorReport(report: ExtensionReport): DoctorReport {
 }
 
 export function reportMarkdown(report: ExtensionReport, rules: readonly RuleInfo[], identity: RedactionIdentity): string {
-  const redact = (text: string): string => redactText(text, identity);
+  const redact = (text: string): string => redactReportText(text, identity);
   const doctorReport = redactStrings(asDoctorReport(report), redact);
   doctorReport.snapshot = { ...doctorReport.snapshot, redacted: true };
   let md = renderMarkdown(doctorReport, rules);

@@ -2,6 +2,7 @@
  * How one recorded command went, and how to say so: the shared vocabulary for turning a
  * CommandRecord into facts, probe problems and evidence.
  */
+import { excerptAround } from '../evidence-excerpt.js';
 import type { Evidence } from '../finding.js';
 import type { ProbeProblem } from '../machine.js';
 import { shellCommand } from '../shell-quote.js';
@@ -48,7 +49,7 @@ export function displayCommand(argv: readonly string[]): string {
   return shellCommand(argv);
 }
 
-/** At most `maxLines` non-empty lines / `maxChars` characters of output, for evidence. */
+/** At most `maxLines` non-empty lines / `maxChars` characters of output, for evidence (cut by the shared excerpt helper). */
 export function excerpt(text: string | undefined, maxLines = 4, maxChars = 400): string {
   if (!text) return '';
   const lines = text
@@ -57,7 +58,7 @@ export function excerpt(text: string | undefined, maxLines = 4, maxChars = 400):
     .filter((l) => l.trim() !== '');
   let out = lines.slice(0, maxLines).join('\n');
   if (lines.length > maxLines) out += '\n…';
-  return out.length > maxChars ? `${out.slice(0, maxChars)}…` : out;
+  return excerptAround(out, 0, 0, maxChars);
 }
 
 /** A short reason for a command that did not give a usable answer. */

@@ -25,7 +25,7 @@ export function locateGoBinary(snapshot: Snapshot): GoBinary | undefined {
   const which = snapshot.which.go;
   if (typeof which === 'string' && which) return { path: which };
   const argv0 = snapshot.commands['go.version']?.argv[0];
-  if (argv0 && argv0.startsWith('/')) return { path: argv0 };
+  if (argv0 && (argv0.startsWith('/') || (snapshot.redacted && argv0.startsWith('~/')))) return { path: argv0 };
   return undefined;
 }
 

@@ -41,4 +41,4 @@ export { parseProcNumber } from './proc-number.js';
 export { parseSwVers, type SwVers } from './sw-vers.js';
 export { parseSysctlFlag } from './sysctl.js';
 export { findInvalidDeveloperPath, parseXcodeSelect, type XcodeSelectResult } from './xcode-select.js';
-export { describeCgoFiles, firstCgoLocation, goEnvEvidence, goInstallDirs, gobinDir, pathEvidence, workspaceFilePath } from './locations.js';
+export { describeCgoFiles, firstCgoLocation, goEnvEvidence, goInstallDirs, gobinDir, isAbsolutePath, pathEntryIsAbsolute, pathEvidence, workspaceFilePath } from './locations.js';

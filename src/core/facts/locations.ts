@@ -1,8 +1,9 @@
 /** Paths and locations rules share: GOBIN, workspace files, cgo files, PATH as a string. */
 import type { Evidence, Location } from '../finding.js';
 import type { MachineFacts } from '../machine.js';
-import type { Snapshot } from '../snapshot.js';
+import type { PathEntry, Snapshot } from '../snapshot.js';
 import type { WorkspaceModel } from '../workspace/model.js';
+import { excerptList } from '../evidence-excerpt.js';
 import { normalizeDir } from './go-binary.js';
 
 /**
@@ -46,9 +47,32 @@ export function describeCgoFiles(workspace: WorkspaceModel): string {
   return n <= 1 ? first : `${first} and ${n - 1} more file${n - 1 === 1 ? '' : 's'}`;
 }
 
-/** PATH as the doctor saw it, as evidence. */
-export function pathEvidence(snapshot: Snapshot): Evidence {
-  return { kind: 'env', name: 'PATH', value: snapshot.env.PATH ?? snapshot.path.map((p) => p.raw).join(':') };
+/**
+ * Whether `path` is absolute on the machine. In a redacted snapshot the home directory is written
+ * `~`, so `~` and `~/…` count as absolute there.
+ */
+export function isAbsolutePath(snapshot: Pick<Snapshot, 'redacted'>, path: string): boolean {
+  return path.startsWith('/') || (snapshot.redacted === true && (path === '~' || path.startsWith('~/')));
+}
+
+/** Whether a PATH entry is absolute: as recorded before redaction, else judged from `raw`. */
+export function pathEntryIsAbsolute(snapshot: Pick<Snapshot, 'redacted'>, entry: PathEntry): boolean {
+  return entry.absolute ?? isAbsolutePath(snapshot, entry.raw);
+}
+
+const pathItems = new WeakMap<Snapshot, string[]>();
+
+/**
+ * PATH as the doctor saw it, as evidence: whole when short, else an excerpt around entry `focus`
+ * (the entry the finding is about) saying how many entries were left out.
+ */
+export function pathEvidence(snapshot: Snapshot, focus?: number): Evidence {
+  let items = pathItems.get(snapshot);
+  if (!items) {
+    items = snapshot.env.PATH !== undefined ? snapshot.env.PATH.split(':') : snapshot.path.map((p) => p.raw);
+    pathItems.set(snapshot, items);
+  }
+  return { kind: 'env', name: 'PATH', value: excerptList(items, ':', focus) };
 }
 
 /** Selected `go env` values as evidence. */

@@ -172,6 +172,12 @@ describe('runCli check --from', () => {
     assert.deepEqual(report.findings.map((f) => f.rule), ['go/not-found']);
   });
 
+  it('accepts a snapshot saved with a UTF-8 byte order mark', async () => {
+    const env = fakeEnvironment({ rules, files: { 'bom.json': `\uFEFF${saved}` } });
+    assert.equal(await runCli(['check', '--from', 'bom.json', '--json'], env), 1);
+    assert.equal(env.err(), '');
+  });
+
   it('reads standard input for -', async () => {
     const env = fakeEnvironment({ rules, files: { '-': saved } });
     assert.equal(await runCli(['--from', '-'], env), 1);
@@ -183,7 +189,8 @@ describe('runCli check --from', () => {
       ['bad.json', '{not json', /^go-doctor: bad\.json is not a go-doctor snapshot: it is not valid JSON/],
       ['other.json', '{"schema":"x"}', /its "schema" is "x", not "go-doctor\/snapshot"/],
       ['new.json', JSON.stringify({ ...machine(''), version: 99 }), /snapshot version 99, newer than this go-doctor understands \(1\): update go-doctor/],
-      ['holes.json', JSON.stringify({ ...machine(''), path: 'nope', commands: null }), /"path" is not an array; "commands" is not an object/],
+      ['inner.json', JSON.stringify({ ...machine(''), path: [{ index: 0, raw: '/usr/bin', exists: 'yes', isDirectory: true, worldWritable: false }] }), /^go-doctor: inner\.json is not a usable go-doctor snapshot: snapshot field path\[0\]\.exists: expected a boolean, found the string "yes"\.\n/],
+      ['holes.json', JSON.stringify({ ...machine(''), path: 'nope', commands: null }), /snapshot field path: expected an array, found the string "nope"; snapshot field commands: expected an object, found null/],
     ];
     for (const [file, text, pattern] of cases) {
       const env = fakeEnvironment({ rules, files: text === undefined ? {} : { [file]: text } });

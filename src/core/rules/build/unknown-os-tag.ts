@@ -1,3 +1,4 @@
+import { excerptAround } from '../../evidence-excerpt.js';
 import type { Finding, Fix } from '../../finding.js';
 import type { Rule } from '../../rule.js';
 import { KNOWN_OS, OS_MISTAKES, SUSPICIOUS_OS_TAGS } from '../../workspace/go-names.js';
@@ -71,7 +72,7 @@ function check(workspace: WorkspaceModel, passed: Set<string>): Finding[] {
         rule: 'build/unknown-os-tag',
         severity: 'warning',
         message: `\`${t.tag}\` in this build constraint is not an OS Go knows (${named}): an unknown tag is false, so ${meaning}. \`go vet\` does not warn about it.`,
-        evidence: [{ kind: 'file', file: file.file, excerpt: line ?? t.tag, line: t.range.start.line }],
+        evidence: [{ kind: 'file', file: file.file, excerpt: line === undefined ? t.tag : excerptAround(line, t.range.start.character - lineStart, t.range.end.character - lineStart), line: t.range.start.line }],
         location: { file: file.file, range: t.range },
         fixes,
       });

@@ -1,4 +1,4 @@
-import { gobinDir, goEnvEvidence, normalizeDir, pathEvidence } from '../../facts/index.js';
+import { gobinDir, goEnvEvidence, normalizeDir, pathEntryIsAbsolute, pathEvidence } from '../../facts/index.js';
 import type { Fix, Severity } from '../../finding.js';
 import type { Rule } from '../../rule.js';
 import { shellQuote } from '../../shell-quote.js';
@@ -39,7 +39,7 @@ on Linux), then open a new terminal and restart the editor.
   check({ snapshot, machine }) {
     const dir = gobinDir(machine);
     if (!dir) return [];
-    const onPath = snapshot.path.some((p) => p.raw !== '' && (normalizeDir(p.raw) === dir || (p.realPath !== undefined && normalizeDir(p.realPath) === dir)));
+    const onPath = snapshot.path.some((p) => p.raw !== '' && pathEntryIsAbsolute(snapshot, p) && (normalizeDir(p.raw) === dir || (p.realPath !== undefined && normalizeDir(p.realPath) === dir)));
     if (onPath) return [];
     const installed = [...new Set(snapshot.tools.filter((t) => t.source.kind === 'gobin' || normalizeDir(t.dir) === dir).map((t) => t.name))].sort();
     const severity: Severity = installed.length ? 'warning' : 'info';

@@ -1,4 +1,4 @@
-import { pathEvidence } from '../../facts/index.js';
+import { pathEntryIsAbsolute, pathEvidence } from '../../facts/index.js';
 import type { Finding } from '../../finding.js';
 import type { Rule } from '../../rule.js';
 
@@ -29,7 +29,7 @@ installer's entry), or reinstall what should be there.
   check({ snapshot }) {
     const out: Finding[] = [];
     for (const entry of snapshot.path) {
-      if (!entry.raw.startsWith('/')) continue;
+      if (entry.raw === '' || !pathEntryIsAbsolute(snapshot, entry)) continue;
       if (entry.exists && entry.isDirectory) continue;
       if (isScriptRunnerEntry(entry.raw)) continue;
       const what = entry.exists ? 'exists but is not a directory' : 'does not exist';
@@ -38,7 +38,7 @@ installer's entry), or reinstall what should be there.
         rule: 'path/missing-dir',
         severity: 'info',
         message: `PATH entry ${entry.raw} ${what}${hint}: lookups skip it, so whatever was installed there (a removed Go, Homebrew or GOPATH) no longer runs.`,
-        evidence: [{ kind: 'file', file: entry.raw, excerpt: what }, pathEvidence(snapshot)],
+        evidence: [{ kind: 'file', file: entry.raw, excerpt: what }, pathEvidence(snapshot, entry.index)],
         fixes: [{ kind: 'text', title: `Remove ${entry.raw} from PATH`, text: `Remove ${entry.raw} from your shell profile${hint ? ' or delete /etc/paths.d/go' : ''}, or reinstall what belongs there.` }],
       });
     }

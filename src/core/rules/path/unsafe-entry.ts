@@ -1,4 +1,4 @@
-import { pathEvidence } from '../../facts/index.js';
+import { pathEntryIsAbsolute, pathEvidence } from '../../facts/index.js';
 import type { Finding } from '../../finding.js';
 import type { Rule } from '../../rule.js';
 
@@ -24,23 +24,24 @@ world-writable bit is read by the probe (mode & 0o002 without the sticky bit).`,
     const out: Finding[] = [];
     for (const entry of snapshot.path) {
       let what: string | undefined;
+      const absolute = pathEntryIsAbsolute(snapshot, entry);
       if (entry.raw === '') what = 'is empty, which means the current directory';
-      else if (!entry.raw.startsWith('/')) what = entry.raw.startsWith('~') ? `("${entry.raw}") starts with a literal "~", which most programs do not expand: it is a relative path` : `("${entry.raw}") is relative, so it resolves against whatever directory a command runs in`;
+      else if (!absolute) what = entry.raw.startsWith('~') ? `("${entry.raw}") starts with a literal "~", which most programs do not expand: it is a relative path` : `("${entry.raw}") is relative, so it resolves against whatever directory a command runs in`;
       else if (entry.exists && entry.worldWritable) what = `("${entry.raw}") is writable by every user`;
       if (!what) continue;
       out.push({
         rule: 'path/unsafe-entry',
         severity: 'warning',
         message: `PATH entry ${entry.index} ${what}: a go, gopls or git placed there can run instead of the real one.`,
-        evidence: [pathEvidence(snapshot)],
+        evidence: [pathEvidence(snapshot, entry.index)],
         fixes: [
           {
             kind: 'text',
-            title: entry.worldWritable && entry.raw.startsWith('/') ? `Remove or lock down ${entry.raw}` : 'Remove the entry from PATH',
+            title: entry.worldWritable && absolute ? `Remove or lock down ${entry.raw}` : 'Remove the entry from PATH',
             text:
-              entry.worldWritable && entry.raw.startsWith('/')
+              entry.worldWritable && absolute
                 ? `Remove ${entry.raw} from PATH in your shell profile, or make it writable only by its owner (chmod o-w ${entry.raw}).`
-                : `Edit the PATH assignment in your shell profile to drop this entry${entry.raw.startsWith('~') ? ' (write $HOME instead of ~)' : ''}, then open a new terminal.`,
+                : `Edit the PATH assignment in your shell profile to drop this entry${!absolute && entry.raw.startsWith('~') ? ' (write $HOME instead of ~)' : ''}, then open a new terminal.`,
           },
         ],
       });
