@@ -364,22 +364,4 @@ export function badlyTypedSnapshots(text: string): Record<string, string> {
  * Categories that fail until another branch's fix is merged (issue 13; defect = the issue's item,
  * owner = the branch fixing it). corpus.test.ts skips them; empty this list after the merge.
  */
-export const PENDING_CATEGORIES: readonly { id: string; defect: string; owner: string }[] = [
-  // Each failed on branch server-hostile as noted. With fixes-process, parser-bombs, scan-safety and
-  // redaction-replay merged in (their tips at 06:55 UTC), every category passed except path-15000's
-  // server session (no answer to the report after the edits within 30 s; its CLI runs pass) and
-  // yaml-30000-aliases' server session passed only narrowly (27 s wall, 9 s CPU on a busy machine).
-  { id: 'symlink-outside', defect: 'symlinks out of the workspace are followed (the link to / is walked: hang; canaries read)', owner: 'scan-safety' },
-  { id: 'fifo-build-files', defect: 'the server re-reads a FIFO named Makefile on a watched-file event and blocks (report never answered)', owner: 'scan-safety' },
-  { id: 'escape-file-names', defect: 'terminal escapes in file names reach the terminal report raw', owner: 'scan-safety' },
-  { id: 'makefile-doubling', defect: 'Makefile := expansion bomb (hang, ~600 MiB)', owner: 'parser-bombs' },
-  { id: 'makefile-fanout', defect: 'Makefile recursive = fan-out bomb (hang)', owner: 'parser-bombs' },
-  { id: 'shell-doubling', defect: 'shell A="$A $A" expansion bomb (hang)', owner: 'parser-bombs' },
-  { id: 'dockerfile-doubling', defect: 'Dockerfile ENV A=${A}${A} expansion bomb (hang)', owner: 'parser-bombs' },
-  { id: 'yaml-merge-bomb', defect: 'YAML merge-key / alias bomb (hang)', owner: 'parser-bombs' },
-  { id: 'yaml-30000-aliases', defect: '30 000 YAML aliases (hang)', owner: 'parser-bombs' },
-  { id: 'path-15000', defect: 'evidence size: every path/missing-dir finding carries the whole PATH (15 000 entries: ~1.3 GB of JSON; hang)', owner: 'redaction-replay' },
-  { id: 'snapshot-bom', defect: 'check --from refuses a snapshot saved with a UTF-8 BOM (exit 2)', owner: 'redaction-replay' },
-  { id: 'hostile-go-binary', defect: 'a background child of `go version` outlives the check (1 orphan per run; the process group is killed only on timeout)', owner: 'fixes-process' },
-  { id: 'snapshot-bad-types', defect: 'check --from crashes (internal error) on badly typed commands/tools/workspace.files', owner: 'redaction-replay' },
-];
+export const PENDING_CATEGORIES: readonly { id: string; defect: string; owner: string }[] = [];
