@@ -229,8 +229,12 @@ function parseInto(file: string, text: string, doc: YamlDoc, facts: SourceFacts)
     const out = new Map(vars);
     const map = deref(doc, node);
     if (!isMap(map)) return out;
+    // one pass over the pairs (the first pair of a key wins, as a lookup does): a search per key
+    // was quadratic in the size of the map
+    const pairs = new Map<string, (typeof map.items)[number]>();
+    for (const p of map.items) if (isScalar(p.key) && !pairs.has(String(p.key.value))) pairs.set(String(p.key.value), p);
     for (const key of keysOf(doc, map)) {
-      const pairNode = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
+      const pairNode = pairs.get(key);
       const valueNode = pairNode ? deref(doc, pairNode.value) : get(doc, map, key);
       const raw = scalarMapped(text, valueNode) ?? syntheticText('');
       const sub = substitute(raw, combo, out, false);
