@@ -21,16 +21,16 @@ export function keepPathLines(content: string): string {
 }
 
 export async function probeShellStartupFiles(platform: string, env: Readonly<Record<string, string | undefined>>, fs: ProbeFileSystem): Promise<Record<string, FileFact>> {
+  const candidates = startupFileCandidates(shellKind(env.SHELL), env, platform).filter((c) => c.path.startsWith('/'));
+  const facts = await Promise.all(candidates.map((c) => textFileFact(c.path, fs, STARTUP_FILE_MAX_BYTES)));
+  // Keys in the candidates' order, whatever order the reads finished in: the snapshot (and the
+  // result-store key made from it) must be the same from run to run.
   const out: Record<string, FileFact> = {};
-  const candidates = startupFileCandidates(shellKind(env.SHELL), env, platform);
-  await Promise.all(
-    candidates.map(async (c) => {
-      if (!c.path.startsWith('/')) return;
-      const fact = await textFileFact(c.path, fs, STARTUP_FILE_MAX_BYTES);
-      // a file that does not exist is recorded by its absence (the rules read absence so)
-      if (!fact.exists) return;
-      out[c.path] = fact.content !== undefined ? { ...fact, content: keepPathLines(fact.content) } : fact;
-    }),
-  );
+  candidates.forEach((c, i) => {
+    const fact = facts[i]!;
+    // a file that does not exist is recorded by its absence (the rules read absence so)
+    if (!fact.exists) return;
+    out[c.path] = fact.content !== undefined ? { ...fact, content: keepPathLines(fact.content) } : fact;
+  });
   return out;
 }

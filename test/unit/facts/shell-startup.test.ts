@@ -86,3 +86,25 @@ describe('what the probe records of a startup file', () => {
     assert.equal(kept, '\n[ -f ~/.bashrc ] && . ~/.bashrc\nsource ~/.aliases\nexport PATH="$HOME/sdk/go1.24.4/bin:$PATH"\r\n');
   });
 });
+
+describe('the recorded startup files are the same from run to run', () => {
+  it('lists them in the shell’s order whatever order the reads finish in (the result-store key depends on it)', async () => {
+    const { probeShellStartupFiles } = await import('../../../src/probe/shell-startup-files.js');
+    const paths = startupFileCandidates('bash', env('/bin/bash'), 'linux').map((c) => c.path);
+    const delays = [paths.map((_, i) => i * 3), paths.map((_, i) => (paths.length - i) * 3)];
+    const orders: string[][] = [];
+    for (const delay of delays) {
+      const wait = (p: string) => new Promise((r) => setTimeout(r, delay[paths.indexOf(p)] ?? 0));
+      const fs = {
+        stat: async (p: string) => (await wait(p), { isFile: true, isDirectory: false, isSymbolicLink: false, mode: 0o644, size: 10, mtimeMs: 0, ino: 1 }),
+        lstat: () => Promise.resolve(undefined),
+        realpath: (p: string) => Promise.resolve(p),
+        readlink: () => Promise.resolve(undefined),
+        readText: async (p: string) => (await wait(p), 'export PATH=/x:$PATH'),
+      };
+      orders.push(Object.keys(await probeShellStartupFiles('linux', env('/bin/bash'), fs)));
+    }
+    assert.deepEqual(orders[0], paths);
+    assert.deepEqual(orders[1], paths);
+  });
+});
