@@ -7,14 +7,7 @@ import { dirname } from 'node:path';
 import { goExtensionCandidates } from '../core/knowledge/go-extension-resolution.js';
 import type { EditorRecord, EditorToolCandidate, ToolBinary } from '../core/snapshot.js';
 import { isExecutableFile, type ProbeFileSystem } from './filesystem.js';
-
-async function versionOf(realPath: string, fs: ProbeFileSystem): Promise<string | undefined> {
-  const file = `${dirname(dirname(realPath))}/VERSION`;
-  const info = await fs.stat(file);
-  if (!info?.isFile) return undefined;
-  const first = (await fs.readText(file, 256))?.split(/\r?\n/)[0]?.trim();
-  return first && /^go\d+\.\d+[\w.+-]*$/.test(first) ? first : undefined;
-}
+import { readGoVersionFile } from './go-version-file.js';
 
 export async function probeEditorTools(editor: EditorRecord, env: Readonly<Record<string, string | undefined>>, pathTools: readonly ToolBinary[], fs: ProbeFileSystem): Promise<EditorRecord> {
   if (!editor.goSettings) return editor;
@@ -37,6 +30,7 @@ export async function probeEditorTools(editor: EditorRecord, env: Readonly<Recor
 }
 
 async function versionField(realPath: string, fs: ProbeFileSystem): Promise<{ version?: string }> {
-  const version = await versionOf(realPath, fs);
+  // bin/go → its GOROOT's VERSION file
+  const version = await readGoVersionFile(dirname(dirname(realPath)), fs);
   return version ? { version } : {};
 }

@@ -7,6 +7,7 @@
 import { goInstallLayouts, type GoInstallLayout } from '../core/knowledge/go-install-layouts.js';
 import type { GoInstallationRecord } from '../core/snapshot.js';
 import { isExecutableFile, type ProbeFileSystem } from './filesystem.js';
+import { readGoVersionFile } from './go-version-file.js';
 
 const MAX_ENTRIES_PER_DIRECTORY = 256;
 const MAX_INSTALLATIONS = 64;
@@ -34,10 +35,7 @@ async function installationAt(goroot: string, layout: GoInstallLayout, fs: Probe
   const go = `${goroot}/bin/go`;
   if (!isExecutableFile(await fs.stat(go))) return undefined;
   const real = (await fs.realpath(go)) ?? go;
-  const info = await fs.stat(`${goroot}/VERSION`);
-  const text = info?.isFile ? await fs.readText(`${goroot}/VERSION`, 256) : undefined;
-  const first = text?.split(/\r?\n/)[0]?.trim();
-  const version = first && /^go\d+\.\d+[\w.+-]*$|^devel\b/.test(first) ? first : undefined;
+  const version = await readGoVersionFile(goroot, fs);
   return { record: { goroot, source: layout.source, ...(version ? { version } : {}) }, real };
 }
 

@@ -5,7 +5,7 @@
  */
 import type { GoInstallationRecord, Snapshot } from '../snapshot.js';
 import { goMinorOf } from '../knowledge/index.js';
-import { expandHome, filesReadByLoginShell, mentionsOf, recommendedStartupFile, shellKind, type DirectoryMention, type ShellKind, type StartupFile } from './shell-startup.js';
+import { filesReadByLoginShell, mentionsOf, recommendedStartupFile, shellKind, type DirectoryMention, type ShellKind, type StartupFile } from './shell-startup.js';
 
 export interface InvisibleGo {
   /** The installation to put on PATH (the newest found; a downloaded toolchain module only if nothing else). */
@@ -81,4 +81,3 @@ export function explainInvisibleGo(snapshot: Snapshot): InvisibleGo | undefined 
 /** The line that makes a login bash read ~/.bashrc. */
 export const SOURCE_BASHRC = '[ -f ~/.bashrc ] && . ~/.bashrc';
 
-export { expandHome };

@@ -12,6 +12,8 @@
  * state the doctor cannot see.) Terminals and tasks run the first one on PATH, so any earlier
  * candidate that exists makes the editor run another binary than they do. Pure.
  */
+import { abs } from './go-install-layouts.js';
+
 export interface GoExtensionSettings {
   /** go.alternateTools: tool name → absolute path, or another tool name. */
   alternateTools?: Record<string, string>;
@@ -30,7 +32,6 @@ export interface ToolCandidate {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const abs = (v: string | undefined): string | undefined => (v !== undefined && v.startsWith('/') ? v.replace(/\/+$/, '') : undefined);
 
 export function goExtensionCandidates(tool: 'go' | 'gopls', settings: GoExtensionSettings, env: Env): ToolCandidate[] {
   const out: ToolCandidate[] = [];

@@ -43,7 +43,8 @@ export interface GoInstallLayout {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-const abs = (v: string | undefined): string | undefined => (v !== undefined && v.startsWith('/') ? v.replace(/\/+$/, '') : undefined);
+/** An environment value that is an absolute directory, without trailing slashes; else undefined. */
+export const abs = (v: string | undefined): string | undefined => (v !== undefined && v.startsWith('/') ? v.replace(/\/+$/, '') : undefined);
 
 /** The module cache: $GOMODCACHE, else the first GOPATH entry's pkg/mod, else ~/go/pkg/mod. */
 function moduleCache(env: Env, home: string): string {
