@@ -32,8 +32,12 @@ export type RuleFinding = Omit<Finding, 'rule' | 'severity'> & { severity?: Seve
  *   the local Go's version, its host GOOS/GOARCH and port list (`go tool dist list`), the Xcode
  *   version. Without a probe (an untrusted workspace) the machine facts hold only the host's
  *   platform and CPU (known without running anything), and the rule falls back to them and to the
- *   embedded port tables of every Go release. Runs in untrusted workspaces. A test holds these rules
- *   to the machine facts listed in `PROBE_REFINEMENTS`.
+ *   embedded port tables of every Go release. Runs in untrusted workspaces.
+ *
+ * test/unit/rules/reads.test.ts holds every rule to its declaration over every recorded fixture:
+ * a `files` rule touches no machine fact and no probe record of the snapshot, a
+ * `files+machine-if-probed` rule only the facts named above (`PROBE_REFINEMENTS` there), a
+ * `machine…` rule does read the machine, and only a `…files` rule reads the workspace.
  */
 export type RuleReads = 'machine' | 'machine+files' | 'files' | 'files+machine-if-probed';
 
