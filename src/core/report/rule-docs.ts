@@ -3,6 +3,7 @@
  * fails when the file is out of date). Each rule gets a `## <rule id>` section, so its GitHub
  * anchor is exactly what ruleDocsUrl() links to.
  */
+import { runsUntrusted, type RuleReads } from '../rule.js';
 import type { RuleDescriptor } from './engine-rules.js';
 import { groupOfRule } from './groups.js';
 
@@ -21,8 +22,22 @@ export function githubAnchor(heading: string): string {
     .replace(/\s/g, '-');
 }
 
-export function renderRuleDocs(rules: readonly RuleDescriptor[], engineRules: readonly RuleDescriptor[] = []): string {
-  const all = [...rules, ...engineRules];
+/** A rule's inputs in the words of the docs (`Rule.reads`). */
+const READS_TEXT: Record<RuleReads, string> = {
+  machine: 'this machine',
+  'machine+files': 'this machine and the workspace’s files',
+  files: 'the workspace’s files',
+  'files+machine-if-probed': 'the workspace’s files (and this machine’s Go and Xcode when it is probed)',
+};
+
+/** Whether the rule runs in an untrusted workspace; `—` for findings that come from no rule. */
+function untrustedCell(r: RuleDescriptor & { reads?: RuleReads }): string {
+  if (!r.reads) return '—';
+  return runsUntrusted({ reads: r.reads }) ? 'runs' : 'skipped';
+}
+
+export function renderRuleDocs(rules: readonly (RuleDescriptor & { reads?: RuleReads })[], engineRules: readonly RuleDescriptor[] = []): string {
+  const all: (RuleDescriptor & { reads?: RuleReads })[] = [...rules, ...engineRules];
   const out: string[] = [
     '# Rules',
     '',
@@ -45,12 +60,23 @@ export function renderRuleDocs(rules: readonly RuleDescriptor[], engineRules: re
     '  time; the message names the condition ("Uncertain: …");',
     '- **info** at most for a pattern that is often intentional.',
     '',
-    '| Rule | Group | Default severity | Summary |',
-    '|---|---|---|---|',
+    '## Untrusted workspaces',
+    '',
+    'In a workspace VS Code does not trust, the doctor runs no program at all (a workspace can point',
+    '`go.alternateTools`, `go.goroot` or PATH at binaries of its own), so nothing about this machine is',
+    'probed. The rules that read only the workspace’s files still run there (“runs” in the table); the',
+    'rules that read this machine are skipped, and the report names them. Rules that read the',
+    'workspace’s files and this machine’s Go and Xcode when it is probed fall back, untrusted, to this',
+    'machine’s own platform and to the ports of every Go release the doctor knows (unless the build',
+    'names its Go release, as `actions/setup-go` does).',
+    '',
+    '| Rule | Group | Default severity | Untrusted workspace | Summary |',
+    '|---|---|---|---|---|',
   ];
-  for (const r of all) out.push(`| [${r.id}](#${githubAnchor(r.id)}) | ${groupOfRule(r.id).title} | ${r.defaultSeverity} | ${tableCell(r.summary)} |`);
+  for (const r of all) out.push(`| [${r.id}](#${githubAnchor(r.id)}) | ${groupOfRule(r.id).title} | ${r.defaultSeverity} | ${untrustedCell(r)} | ${tableCell(r.summary)} |`);
   for (const r of all) {
-    out.push('', `## ${r.id}`, '', `**Default severity:** ${r.defaultSeverity} · **Group:** ${groupOfRule(r.id).title}`, '', r.summary);
+    const reads = r.reads ? ` · **Reads:** ${READS_TEXT[r.reads]} · **Untrusted workspace:** ${untrustedCell(r)}` : '';
+    out.push('', `## ${r.id}`, '', `**Default severity:** ${r.defaultSeverity} · **Group:** ${groupOfRule(r.id).title}${reads}`, '', r.summary);
     const docs = r.docs.trim();
     if (docs) out.push('', docs);
   }

@@ -4,7 +4,8 @@
  * configuration that runs only under a condition the doctor could not decide, or whose
  * environment is partly set elsewhere, is at most a warning and names those conditions.
  */
-import type { Finding } from '../finding.js';
+import type { Severity } from '../finding.js';
+import type { RuleFinding } from '../rule.js';
 import type { BuildConfig } from './build-config.js';
 
 /** The conditions of a configuration as one clause: "only if A and if B". */
@@ -14,13 +15,16 @@ export function conditionClause(config: Pick<BuildConfig, 'conditions'>): string
   return c.join('; ');
 }
 
-/** Caps the severity of one configuration's findings by its certainty and names the conditions. */
-export function applyCertainty(findings: Finding[], config: Pick<BuildConfig, 'conditions'>): Finding[] {
+/**
+ * Caps the severity of one configuration's findings by its certainty and names the conditions.
+ * `defaultSeverity` is the rule's: what a finding that states no severity of its own has.
+ */
+export function applyCertainty<F extends RuleFinding>(findings: F[], config: Pick<BuildConfig, 'conditions'>, defaultSeverity: Severity): F[] {
   const clause = conditionClause(config);
   if (!clause) return findings;
   return findings.map((f) => ({
     ...f,
-    severity: f.severity === 'error' ? 'warning' : f.severity,
+    ...((f.severity ?? defaultSeverity) === 'error' ? { severity: 'warning' } : {}),
     message: `${f.message} (Uncertain: ${clause}.)`,
   }));
 }

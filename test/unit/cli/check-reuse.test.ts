@@ -33,6 +33,7 @@ function write(rel: string, content: string): void {
 function countingRule(): Rule & { runs: number } {
   const rule = {
     id: 'cross/unknown-goos',
+    reads: 'files' as const,
     defaultSeverity: 'warning' as const,
     summary: 'test rule',
     docs: 'test rule',

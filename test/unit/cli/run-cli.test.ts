@@ -12,6 +12,7 @@ import { fakeEnvironment } from './fake-environment.js';
 function triggered(id: string, severity: Finding['severity']): Rule {
   return {
     id,
+    reads: 'machine',
     defaultSeverity: severity,
     summary: `${id} summary`,
     docs: `${id} docs`,

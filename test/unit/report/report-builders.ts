@@ -10,7 +10,7 @@ import { emptySnapshot } from '../../support/snapshots.js';
 export const ROOT = '/home/ada/src/app';
 
 export function rule(id: string, severity: Rule['defaultSeverity'], findings: (s: Snapshot) => Finding[] = () => []): Rule {
-  return { id, defaultSeverity: severity, summary: `Summary of ${id}.`, docs: `Docs of **${id}**.`, check: ({ snapshot }) => findings(snapshot) };
+  return { id, reads: 'machine', defaultSeverity: severity, summary: `Summary of ${id}.`, docs: `Docs of **${id}**.`, check: ({ snapshot }) => findings(snapshot) };
 }
 
 export const shadowed: Finding = {
@@ -60,8 +60,8 @@ export function workspaceSnapshot(overrides: Partial<Snapshot> = {}): Snapshot {
   });
 }
 
-/** A report as `check` builds it, from a snapshot and the findings the rules return. */
+/** A report as `check` builds it, from a snapshot and the findings its rules produced (any rule ids). */
 export function reportWith(findings: Finding[], snapshot: Snapshot = workspaceSnapshot()): DoctorReport {
-  const diagnosis = diagnose(snapshot, {}, [rule('test/emit', 'info', () => findings)]);
+  const diagnosis = { ...diagnose(snapshot, {}, []), findings };
   return buildReport(snapshot, diagnosis, { tool: { name: 'go-doctor', version: '1.2.3' } });
 }

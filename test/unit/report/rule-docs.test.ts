@@ -42,8 +42,15 @@ describe('docs/rules.md', () => {
 describe('renderRuleDocs', () => {
   it('renders a table row and a section per rule, escaping pipes in the table', () => {
     const md = renderRuleDocs([{ ...rule('go/not-found', 'error'), summary: 'a | b' }]);
-    assert.match(md, /^\| \[go\/not-found\]\(#gonot-found\) \| Go toolchain \| error \| a \\\| b \|$/m);
-    assert.match(md, /^## go\/not-found\n\n\*\*Default severity:\*\* error · \*\*Group:\*\* Go toolchain\n\na \| b\n\nDocs of \*\*go\/not-found\*\*\.\n$/m);
+    assert.match(md, /^\| \[go\/not-found\]\(#gonot-found\) \| Go toolchain \| error \| skipped \| a \\\| b \|$/m);
+    assert.match(md, /^## go\/not-found\n\n\*\*Default severity:\*\* error · \*\*Group:\*\* Go toolchain · \*\*Reads:\*\* this machine · \*\*Untrusted workspace:\*\* skipped\n\na \| b\n\nDocs of \*\*go\/not-found\*\*\.\n$/m);
+  });
+
+  it('says whether a rule runs in an untrusted workspace, as its declaration decides', () => {
+    const md = renderRuleDocs([{ ...rule('settings/x', 'warning'), reads: 'files+machine-if-probed' }], [{ id: 'doctor/y', defaultSeverity: 'warning', summary: 'From the engine itself.', docs: '' }]);
+    assert.match(md, /^\| \[settings\/x\]\(#settingsx\) \| .* \| warning \| runs \| /m);
+    assert.match(md, /^\*\*Default severity:\*\* warning · .* · \*\*Reads:\*\* the workspace’s files \(and this machine’s Go and Xcode when it is probed\) · \*\*Untrusted workspace:\*\* runs$/m);
+    assert.match(md, /^\| \[doctor\/y\]\(#doctory\) \| .* \| warning \| — \| /m, 'a finding of no rule says nothing about it');
   });
 
   it('computes GitHub heading anchors', () => {

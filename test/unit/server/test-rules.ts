@@ -8,7 +8,7 @@ import type { Finding } from '../../../src/core/finding.js';
 import type { Rule } from '../../../src/core/rule.js';
 
 function rule(id: string, check: Rule['check']): Rule {
-  return { id, defaultSeverity: 'error', summary: id, docs: '', check };
+  return { id, reads: 'files', defaultSeverity: 'error', summary: id, docs: '', check };
 }
 
 /** `GOOS=visionos` in a Makefile → error on the value, with a (non-preferred) edit fix to `ios`. */

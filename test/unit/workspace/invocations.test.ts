@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { runRules } from '../../../src/core/engine.js';
 import type { Finding } from '../../../src/core/finding.js';
 import { cgoWorkspaceRules } from '../../../src/core/rules/cgo/workspace.js';
 import { crossRules } from '../../../src/core/rules/cross/index.js';
@@ -30,7 +31,7 @@ function record(files: Record<string, string>): { root: string; files: Workspace
 
 function findingsOf(workspace: WorkspaceModel, m: MachineOptions = { go: '1.24.4' }): Finding[] {
   const ctx: RuleContext = { snapshot: emptySnapshot({ workspace: { root: ROOT, files: [], skipped: [] } }), machine: machine(m), workspace };
-  return [...crossRules, ...cgoWorkspaceRules].flatMap((r) => r.check(ctx));
+  return runRules([...crossRules, ...cgoWorkspaceRules], ctx);
 }
 
 /** `rule severity file:line` (1-based) of each finding. */

@@ -1,12 +1,13 @@
-import type { Finding, Fix } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Fix } from '../../finding.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 import { LINKER_FLAGS_BY_MINOR, linkerFlagsFor } from '../../workspace/linker-flags.js';
-import { dedupeByLocation, perConfig, releaseOf } from '../cross/target.js';
+import { dedupeFindings, perConfig, releaseOf } from '../cross/target.js';
 
 const VERIFIED = Object.keys(LINKER_FLAGS_BY_MINOR).map(Number);
 
 export const badLdflags: Rule = {
   id: 'build/bad-ldflags',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'error',
   summary: '-ldflags passes a flag the Go linker does not have (-dwarfversion …), or -buildmode inside -ldflags.',
   docs: `**What:** each flag inside \`-ldflags\` (split as cmd/go and cmd/link split it) of every build
@@ -25,10 +26,10 @@ go command.
 **Facts:** go-macos-facts.md §8 #2 and #8; test/toolchain/workspace/linker-flags.test.ts checks the
 embedded flag lists against \`go tool link -help\` and that \`-ldflags=-dwarfversion=4\` is rejected.`,
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const config of ctx.workspace.buildConfigs ?? []) {
-      findings.push(...perConfig(ctx, 'build/bad-ldflags', config, () => {
-        const out: Finding[] = [];
+      findings.push(...perConfig(ctx, badLdflags, config, () => {
+        const out: RuleFinding[] = [];
         if (config.linkerFlags.length === 0) return out;
         const release = releaseOf(ctx, config);
         const { flags, exact } = linkerFlagsFor(release?.minor);
@@ -41,7 +42,6 @@ embedded flag lists against \`go tool link -help\` and that \`-ldflags=-dwarfver
             if (removal) fixes.push({ kind: 'edit', title: `Remove -buildmode${f.value ? `=${f.value}` : ''} from -ldflags`, edits: [removal], ...(f.value === 'exe' || f.value === 'default' ? { preferred: true } : {}) });
             if (f.value && f.value !== 'exe' && f.value !== 'default') fixes.push({ kind: 'text', title: `Pass -buildmode=${f.value} to go build instead`, text: `go build -buildmode=${f.value} …: the go command then compiles and links for that mode.` });
             out.push({
-              rule: 'build/bad-ldflags',
               severity: 'warning',
               message: `-buildmode${f.value ? `=${f.value}` : ''} inside -ldflags (${config.label}) only reaches the linker: the go command has already chosen the build mode for compiling (and passes its own -buildmode to the linker), so this is at best redundant. Use \`go build -buildmode=…\`.`,
               evidence: [{ kind: 'file', file: f.file, excerpt: f.flag + (f.value !== undefined ? `=${f.value}` : ''), line: f.range.start.line }],
@@ -61,8 +61,6 @@ embedded flag lists against \`go tool link -help\` and that \`-ldflags=-dwarfver
             fixes.push({ kind: 'text', title: 'Get DWARF 4 the supported way', text: 'Go 1.25 and later: build with GOEXPERIMENT=nodwarf5. Go 1.24 and earlier already write DWARF 4.' });
           }
           out.push({
-            rule: 'build/bad-ldflags',
-            severity: 'error',
             message,
             evidence: [{ kind: 'file', file: f.file, excerpt: f.flag + (f.value !== undefined ? `=${f.value}` : ''), line: f.range.start.line }],
             location: { file: f.file, range: f.range },
@@ -72,6 +70,6 @@ embedded flag lists against \`go tool link -help\` and that \`-ldflags=-dwarfver
         return out;
       }));
     }
-    return dedupeByLocation(findings);
+    return dedupeFindings(badLdflags, findings);
   },
 };

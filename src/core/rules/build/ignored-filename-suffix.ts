@@ -1,5 +1,5 @@
-import type { Finding, Fix } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Fix } from '../../finding.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 import { KNOWN_ARCH, KNOWN_OS, OS_MISTAKES, SUSPICIOUS_OS_TAGS } from '../../workspace/go-names.js';
 import { memoOnIndex, packageIndex } from '../../workspace/go-packages.js';
 import type { WorkspaceModel } from '../../workspace/model.js';
@@ -45,6 +45,7 @@ function misleadingSuffix(name: string): SuffixVerdict | undefined {
 
 export const ignoredFilenameSuffix: Rule = {
   id: 'build/ignored-filename-suffix',
+  reads: 'files',
   defaultSeverity: 'warning',
   summary: 'A file name ends in _visionos/_macos/_unix/… which is no constraint: the file is always built.',
   docs: `**What:** a \`.go\` file with no build constraint whose name ends in an OS-looking element Go does
@@ -80,8 +81,8 @@ cross-claims.test.ts re-runs \`go list\` with Go 1.21 and 1.27.`,
   },
 };
 
-function check(workspace: WorkspaceModel): Finding[] {
-  const findings: Finding[] = [];
+function check(workspace: WorkspaceModel): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   const goFiles = workspace.goFiles ?? [];
   const existing = new Set(goFiles.map((f) => f.path));
   for (const file of goFiles) {
@@ -126,7 +127,6 @@ function check(workspace: WorkspaceModel): Finding[] {
         ? ' That is right if its code is meant for every target (helpers shared by the windows and non-windows files, or by js/wasm); add //go:build unix only if it is meant for Unix alone.'
         : '';
     findings.push({
-      rule: 'build/ignored-filename-suffix',
       severity: intended ? 'info' : 'warning',
       message: `The name ${file.name} ${what}${unix ? ' — including windows and wasip1' : ''}, and it has no //go:build line to say otherwise.${tail}`,
       evidence: [{ kind: 'file', file: file.file, excerpt: file.name, line: range.start.line }],

@@ -1,6 +1,6 @@
 import { excerptAround } from '../../evidence-excerpt.js';
-import type { Finding, Fix } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Fix } from '../../finding.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 import { KNOWN_OS, OS_MISTAKES, SUSPICIOUS_OS_TAGS } from '../../workspace/go-names.js';
 import { memoOnIndex, packageIndex } from '../../workspace/go-packages.js';
 import type { WorkspaceModel } from '../../workspace/model.js';
@@ -26,6 +26,7 @@ function negated(tagRangeStart: number, lineText: string | undefined): boolean {
 
 export const unknownOsTag: Rule = {
   id: 'build/unknown-os-tag',
+  reads: 'files',
   defaultSeverity: 'warning',
   summary: 'A build constraint names an OS Go does not know (visionos, xros, macos, osx, win32 …): it is never true.',
   docs: `**What:** a \`//go:build\` (or \`// +build\`) line that uses an operating-system-looking tag Go does not
@@ -49,8 +50,8 @@ data/buildconstraints.txt (\`tag_visionos.go\` ignored on every target).`,
   },
 };
 
-function check(workspace: WorkspaceModel, passed: Set<string>): Finding[] {
-  const findings: Finding[] = [];
+function check(workspace: WorkspaceModel, passed: Set<string>): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const file of workspace.goFiles ?? []) {
     for (const t of file.constraintTags) {
       const lower = t.tag.toLowerCase();
@@ -69,8 +70,6 @@ function check(workspace: WorkspaceModel, passed: Set<string>): Finding[] {
         ...(s.equivalent && suggestions.length === 1 ? { preferred: true } : {}),
       }));
       findings.push({
-        rule: 'build/unknown-os-tag',
-        severity: 'warning',
         message: `\`${t.tag}\` in this build constraint is not an OS Go knows (${named}): an unknown tag is false, so ${meaning}. \`go vet\` does not warn about it.`,
         evidence: [{ kind: 'file', file: file.file, excerpt: line === undefined ? t.tag : excerptAround(line, t.range.start.character - lineStart, t.range.end.character - lineStart), line: t.range.start.line }],
         location: { file: file.file, range: t.range },

@@ -1,8 +1,8 @@
-import type { Finding } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 
 export const deprecatedFramework: Rule = {
   id: 'cgo/deprecated-framework',
+  reads: 'files',
   defaultSeverity: 'info',
   summary: 'Links the OpenCL or OpenGL framework: deprecated since macOS 10.14 (still present, not removed).',
   docs: `**What:** \`-framework OpenCL\` or \`-framework OpenGL\` in a \`#cgo LDFLAGS\` directive, \`CGO_LDFLAGS\`
@@ -18,13 +18,11 @@ warnings and no new features. Claims that OpenCL was removed in Ventura have no 
 
 **Facts:** go-macos-facts.md §8 #7.`,
   check({ workspace }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const ref of workspace.flagRefs ?? []) {
       const m = /(OpenCL|OpenGL)/.exec(ref.text);
       if (!m || !/framework/.test(ref.text)) continue;
       findings.push({
-        rule: 'cgo/deprecated-framework',
-        severity: 'info',
         message: `This links Apple's ${m[1]} framework, deprecated since macOS 10.14 Mojave — deprecated, not removed: it still builds and runs on current macOS, with deprecation warnings and no further development.`,
         evidence: [{ kind: 'file', file: ref.file, excerpt: ref.text, line: ref.range.start.line }],
         location: { file: ref.file, range: ref.range },

@@ -7,6 +7,7 @@ import { isCrossCompile, lookUpCompiler } from './c-compiler-lookup.js';
 
 export const cgoDisabledSilently: Rule = {
   id: 'cgo/disabled-silently',
+  reads: 'machine+files',
   defaultSeverity: 'error',
   summary: 'Go ≥1.20 turned cgo off because no C compiler was found, while the workspace has import "C".',
   docs: `**What:** all of: the workspace has files with \`import "C"\`; Go is 1.20 or newer; \`CGO_ENABLED\` and
@@ -43,8 +44,6 @@ exclusion into a clear "C compiler not found" error.
     const location = firstCgoLocation(workspace);
     return [
       {
-        rule: 'cgo/disabled-silently',
-        severity: 'error',
         message: `cgo is off although this workspace has cgo code (import "C" in ${describeCgoFiles(workspace)}): CGO_ENABLED and CC are unset and the default C compiler "${cc.name}" is not on PATH, so Go ${v.raw.replace(/^go/, '')} set CGO_ENABLED=0 by itself. Files with import "C" are left out of every build (a package of only such files fails with "build constraints exclude all Go files").`,
         evidence,
         ...(location ? { location } : {}),

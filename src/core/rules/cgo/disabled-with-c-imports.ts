@@ -1,7 +1,7 @@
-import type { Finding, Fix, Location, Severity, TextEdit } from '../../finding.js';
+import type { Fix, Location, Severity, TextEdit } from '../../finding.js';
 import type { MachineFacts } from '../../machine.js';
 import { mentionsNegated } from '../../parse/build-constraint.js';
-import type { Rule, RuleContext } from '../../rule.js';
+import type { Rule, RuleContext, RuleFinding } from '../../rule.js';
 import type { BuildConfig } from '../../workspace/build-config.js';
 import { envInsertionEdit } from '../../workspace/env-edit.js';
 import type { GoFileFacts } from '../../workspace/go-file.js';
@@ -11,6 +11,7 @@ import { builds, capitalize, cgoStateOf, configEvidence, dedupeFindings, hostOf,
 
 export const disabledWithCImports: Rule = {
   id: 'cgo/disabled-with-c-imports',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'warning',
   summary: 'A build with cgo off needs a package whose files all import "C": the build fails (leaving out optional cgo files is only noted).',
   docs: `**What:** a build configuration with cgo off — \`CGO_ENABLED=0\`, or unset in a cross build, which
@@ -39,7 +40,7 @@ the point of \`CGO_ENABLED=0\`.
 test/toolchain/workspace/cgo-precision.test.ts runs every quoted message and exit status with
 go1.21, go1.24 and go1.27.`,
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     if (ctx.workspace.cgoFiles.length === 0) return findings;
     const index = packageIndex(ctx.workspace);
     // Many configurations share a target (loops, matrices, one Makefile per package): what a
@@ -48,7 +49,7 @@ go1.21, go1.24 and go1.27.`,
     // configuration (perConfig, which also applies the configuration's certainty).
     for (const config of ctx.workspace.buildConfigs ?? []) {
       findings.push(
-        ...perConfig(ctx, 'cgo/disabled-with-c-imports', config, () => {
+        ...perConfig(ctx, disabledWithCImports, config, () => {
           const build = cgoOffBuildOf(ctx, config);
           if (!build) return [];
           const hits = memoOnIndex(index, build.resultKey, () => excludedCgo(targetPackagesFor(index, build.target), config.dir, config.packages));
@@ -56,7 +57,7 @@ go1.21, go1.24 and go1.27.`,
         }),
       );
     }
-    return dedupeFindings(findings);
+    return dedupeFindings(disabledWithCImports, findings);
   },
 };
 
@@ -95,7 +96,7 @@ interface CgoOffBuild {
   fixes: Fix[];
   location: Location;
   /** The findings last made for it and the hits they came from (reused while the hits are the same). */
-  last?: { hits: readonly Hit[]; findings: Finding[] };
+  last?: { hits: readonly Hit[]; findings: RuleFinding[] };
 }
 
 /** Per configuration object, for one machine (the host and Go release come from it). */
@@ -138,7 +139,7 @@ function describeCgoOffBuild(ctx: RuleContext, config: BuildConfig): CgoOffBuild
   };
 }
 
-function findingsFor(build: CgoOffBuild, hits: readonly Hit[]): Finding[] {
+function findingsFor(build: CgoOffBuild, hits: readonly Hit[]): RuleFinding[] {
   const last = build.last;
   if (last && last.hits.length === hits.length && last.hits.every((h, i) => h === hits[i])) return last.findings;
   const findings = hits.length === 0 ? [] : [findingOf(build, hits)];
@@ -146,7 +147,7 @@ function findingsFor(build: CgoOffBuild, hits: readonly Hit[]): Finding[] {
   return findings;
 }
 
-function findingOf(build: CgoOffBuild, hits: readonly Hit[]): Finding {
+function findingOf(build: CgoOffBuild, hits: readonly Hit[]): RuleFinding {
   const { config } = build;
   // Only a package the command needs that is left with no files makes Go fail; the rest builds.
   const failing = hits.filter((h) => h.all && h.required);
@@ -179,7 +180,6 @@ function findingOf(build: CgoOffBuild, hits: readonly Hit[]): Finding {
     if (evidenceFiles.length >= 6) break;
   }
   return {
-    rule: 'cgo/disabled-with-c-imports',
     severity,
     message: `${capitalize(config.label)} builds with cgo off (${build.why}), which leaves out the files with import "C" in ${shown.length} package${shown.length > 1 ? 's' : ''} it ${failing.length > 0 ? 'needs' : 'builds'}: ${list(shown)}. ${consequence.charAt(0).toUpperCase()}${consequence.slice(1)}.`,
     evidence: [configEvidence(config), ...evidenceFiles.slice(0, 6).map((f) => ({ kind: 'file' as const, file: f.file, excerpt: 'import "C"', line: f.importC!.start.line }))],

@@ -1,8 +1,9 @@
-import type { Finding, Fix, Severity } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Fix, Severity } from '../../finding.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 
 export const ldClassic: Rule = {
   id: 'cgo/ld-classic',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'warning',
   summary: '-ld_classic / -ld64 in linker flags: deprecated in Xcode 16, reportedly removed in Xcode 27.',
   docs: `**What:** \`-ld_classic\` or \`-ld64\` (also as \`-Wl,-ld_classic\`) anywhere a build passes C linker
@@ -20,7 +21,7 @@ not marked preferred: the flag may still hide a link failure on an older Xcode.
 
 **Facts:** go-macos-facts.md §3.4 ([3P] for the Xcode 16/27 release-note quotes).`,
   check({ workspace, machine }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const xcode = machine.mac?.clt.major;
     for (const ref of workspace.flagRefs ?? []) {
       if (!/ld_classic|ld64/.test(ref.text)) continue;
@@ -35,7 +36,6 @@ not marked preferred: the flag may still hide a link failure on an older Xcode.
       if (ref.removable && ref.removeRange) fixes.push({ kind: 'edit', title: `Remove ${ref.text}`, edits: [{ file: ref.file, range: ref.removeRange, newText: '' }] });
       fixes.push({ kind: 'text', title: 'Drop the old-linker workaround', text: 'Go 1.22+ links correctly with the new Apple linker (the LC_DYSYMTAB warning was fixed in Go 1.22); remove the flag and rebuild.' });
       findings.push({
-        rule: 'cgo/ld-classic',
         severity,
         message: `${ref.text} in ${where} selects Apple's old linker (ld64), which is ${state}: the external link of a cgo build will fail once it is gone.`,
         evidence: [{ kind: 'file', file: ref.file, excerpt: ref.text, line: ref.range.start.line }],

@@ -7,6 +7,7 @@ import { isCrossCompile, isMacShim, lookUpCompiler } from './c-compiler-lookup.j
 
 export const cgoNoCompiler: Rule = {
   id: 'cgo/no-compiler',
+  reads: 'machine+files',
   defaultSeverity: 'error',
   summary: 'cgo is enabled but the C compiler it would run is not on PATH.',
   docs: `**What:** \`go env CGO_ENABLED\` is 1 for a native build, but the compiler cgo runs (\`go env CC\`, first
@@ -48,7 +49,6 @@ gcc\`), point CC at one that exists, or set \`CGO_ENABLED=0\` when no cgo is nee
     const why = snapshot.env.CGO_ENABLED !== undefined ? 'CGO_ENABLED is set' : snapshot.env.CC !== undefined ? 'CC is set' : 'this Go does not turn cgo off by itself';
     return [
       {
-        rule: 'cgo/no-compiler',
         severity: need.severity,
         message: `cgo is enabled (${why}) but its C compiler "${cc.name}" is not on PATH, so builds that use cgo fail with: cgo: C compiler "${cc.name}" not found. ${need.consequence}`,
         evidence,

@@ -7,6 +7,7 @@ const CLT_DIR = '/Library/Developer/CommandLineTools';
 
 export const cltBroken: Rule = {
   id: 'clt/broken',
+  reads: 'machine+files',
   defaultSeverity: 'error',
   summary: 'The active developer directory is broken ("invalid active developer path"), typically after a macOS upgrade.',
   docs: `**What:** \`xcode-select -p\` names a developer directory that is gone or lacks \`usr/bin/xcrun\` (the
@@ -50,7 +51,6 @@ go1.21.5 darwin/arm64 transcript of a cgo build failing this way).`,
     if (!clt.isXcode) fixes.push({ kind: 'command', title: 'Use Xcode instead (if installed)', command: 'sudo xcode-select --switch /Applications/Xcode.app/Contents/Developer', outsideWorkspace: true, needsAdmin: true });
     return [
       {
-        rule: 'clt/broken',
         severity: need.severity,
         message: `The active developer directory ${dir} is broken (${clt.stateDetail ?? 'xcrun is missing'}), as typically happens after a macOS upgrade: clang, cc and git in /usr/bin fail with "${shimError}". ${need.consequence}`,
         evidence,

@@ -5,6 +5,7 @@ import { cgoNeed } from './cgo-need.js';
 
 export const cltMissing: Rule = {
   id: 'clt/missing',
+  reads: 'machine+files',
   defaultSeverity: 'error',
   summary: 'The Xcode Command Line Tools are not installed (error when the workspace has cgo code).',
   docs: `**What:** \`/usr/bin/xcode-select -p\` reports no active developer directory (exit 2, "unable to get
@@ -35,7 +36,6 @@ shim dialog) and §1.4 (the Go 1.20 heuristic and macOS shims; pure Go needs no 
     if (clt.receipt === false) evidence.push(commandEvidence(snapshot, 'pkgutil.clt'));
     return [
       {
-        rule: 'clt/missing',
         severity: need.severity,
         message: `The Xcode Command Line Tools are not installed (xcode-select: no active developer directory). ${need.consequence}`,
         evidence,

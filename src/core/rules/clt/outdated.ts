@@ -6,6 +6,7 @@ import { cgoNeed } from './cgo-need.js';
 
 export const cltOutdated: Rule = {
   id: 'clt/outdated',
+  reads: 'machine+files',
   defaultSeverity: 'warning',
   summary: 'The Command Line Tools are at least two macOS generations older than this macOS (conservative).',
   docs: `**What:** the CLT receipt (\`pkgutil --pkg-info=com.apple.pkg.CLTools_Executables\`, major = first field
@@ -38,7 +39,6 @@ in System Settings to install updates".)
     const evidence: Evidence[] = [commandEvidence(snapshot, 'pkgutil.clt'), snapshot.commands.sw_vers ? commandEvidence(snapshot, 'sw_vers') : { kind: 'note', text: `macOS ${mac.major}` }];
     return [
       {
-        rule: 'clt/outdated',
         severity: need.severity,
         message: `The Command Line Tools are version ${clt.version ?? clt.major}${installed}, older than the ones that came with macOS ${oldest.previousMacOS} (${oldest.cltMajor}.x), while this Mac runs ${macOSLabel({ major: mac.major, minor: mac.minor ?? 0 })}${current ? ` (which came with ${current}.x)` : ''}. ${need.consequence}`,
         evidence,

@@ -1,5 +1,4 @@
-import type { Finding } from '../../finding.js';
-import type { Rule, RuleContext } from '../../rule.js';
+import type { Rule, RuleContext, RuleFinding } from '../../rule.js';
 import type { BuildConfig } from '../../workspace/build-config.js';
 import { pairVerdictOf, releaseName } from './pair-check.js';
 import { configEvidence, dedupeFindings, perConfig } from './target.js';
@@ -11,6 +10,7 @@ const HISTORY: Record<string, string> = {
 
 export const brokenPort: Rule = {
   id: 'cross/broken-port',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'warning',
   summary: 'The build targets a port that Go marks broken (only `go tool dist list -broken` lists it).',
   docs: `**What:** a build configuration whose GOOS/GOARCH is a *broken* port of the Go release that builds
@@ -29,21 +29,19 @@ knowingly.
 test/toolchain/workspace/cross-claims.test.ts builds windows/arm with Go 1.24 (works) and Go 1.27
 (unsupported pair).`,
   check(ctx) {
-    const findings: Finding[] = [];
-    for (const config of ctx.workspace.buildConfigs ?? []) findings.push(...perConfig(ctx, 'cross/broken-port', config, () => checkConfig(ctx, config)));
-    return dedupeFindings(findings);
+    const findings: RuleFinding[] = [];
+    for (const config of ctx.workspace.buildConfigs ?? []) findings.push(...perConfig(ctx, brokenPort, config, () => checkConfig(ctx, config)));
+    return dedupeFindings(brokenPort, findings);
   },
 };
 
-function checkConfig(ctx: RuleContext, config: BuildConfig): Finding[] {
+function checkConfig(ctx: RuleContext, config: BuildConfig): RuleFinding[] {
   const v = pairVerdictOf(ctx, config);
   if (!v?.port?.broken || !v.releaseKnown) return [];
   const pair = `${v.target.goos}/${v.target.goarch}`;
   // goreleaser builds product pairs it lists as broken with a warning; it skips the rest silently.
   if (v.config.tool === 'goreleaser' && v.config.goreleaser?.origin === 'product') return [];
   return [{
-    rule: 'cross/broken-port',
-    severity: 'warning',
     message: `${pair} is a broken port of ${releaseName(v)}: \`go tool dist list\` leaves it out (only \`-broken\` lists it), so ${v.config.label} builds an unmaintained target that a later Go may drop. ${HISTORY[pair] ?? ''}`.trim(),
     evidence: [configEvidence(v.config)],
     location: v.anchor ? { file: v.anchor.file, range: v.anchor.range } : { file: v.config.file, range: v.config.range },

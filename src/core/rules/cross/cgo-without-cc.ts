@@ -1,6 +1,6 @@
-import type { Finding, Fix } from '../../finding.js';
+import type { Fix } from '../../finding.js';
 import { officialDefaultCc } from '../../knowledge/index.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 import type { BuildConfig } from '../../workspace/build-config.js';
 import { memoOnIndex, packageIndex, resolvePatterns, targetPackagesFor } from '../../workspace/go-packages.js';
 import { builds, capitalize, configEvidence, dedupeFindings, hostOf, perConfig, targetOf, type Host } from './target.js';
@@ -37,6 +37,7 @@ function defaultCompilerWords(goos: string, goarch: string, host: Host): string 
 
 export const cgoWithoutCc: Rule = {
   id: 'cross/cgo-without-cc',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'warning',
   summary: 'cgo is on for a foreign target, but no CC names a C compiler for that target.',
   docs: `**What:** a build with \`CGO_ENABLED=1\` for a GOOS/GOARCH other than that of the machine running it
@@ -69,7 +70,7 @@ clang; DefaultCC). test/toolchain/workspace/cross-claims.test.ts builds a cgo pr
 linux/arm64, windows/amd64 and darwin/arm64 from linux/amd64 with CGO_ENABLED=1 and no CC, and
 checks that each fails.`,
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const goreleaserBuilds = new Map<string, BuildConfig[]>();
     // Without import "C" in what it builds, a cross build with cgo on usually needs no C compiler
     // (runtime/cgo is only linked in when something uses it), so only such builds are reported.
@@ -94,7 +95,7 @@ checks that each fails.`,
         continue;
       }
       findings.push(
-        ...perConfig(ctx, 'cross/cgo-without-cc', config, () => {
+        ...perConfig(ctx, cgoWithoutCc, config, () => {
           const host = hostOf(ctx, config);
           const target = targetOf(config, host);
           if (!host || !target.goos || !target.goarch) return [];
@@ -104,8 +105,6 @@ checks that each fails.`,
           const fixes: Fix[] = [{ kind: 'text', title: 'Name a C cross compiler', text: `Set CC (and CXX) to a C compiler that targets ${target.goos}/${target.goarch}, or run this build on a ${target.goos}/${target.goarch} machine.` }];
           return [
             {
-              rule: 'cross/cgo-without-cc',
-              severity: 'warning',
               message: `${capitalize(config.label)} has cgo on for ${target.goos}/${target.goarch} and builds C code (${cgoCode.slice(0, 2).join(', ')}${cgoCode.length > 2 ? ', …' : ''}) but sets no CC, ${defaultCompilerWords(target.goos, target.goarch, host)}.`,
               evidence: [configEvidence(config), ...cgoCode.slice(0, 3).map((p) => ({ kind: 'note' as const, text: `import "C" in ${p}` }))],
               location: { file: cgo.file, range: cgo.range },
@@ -122,14 +121,12 @@ checks that each fails.`,
       const first = configs[0]!;
       const cgo = first.env.CGO_ENABLED!;
       findings.push({
-        rule: 'cross/cgo-without-cc',
-        severity: 'warning',
         message: `goreleaser ${first.label.replace(/^goreleaser /, '').replace(/ \(target.*$/, '')} builds with CGO_ENABLED=1 for ${oses.join(', ')} and sets no CC: whatever machine runs goreleaser, at most one of these is its own platform, and the others fail without a C cross compiler (set CC per target with \`overrides\`, or build each OS on its own runner).`,
         evidence: configs.slice(0, 8).map(configEvidence),
         location: { file: cgo.file, range: cgo.range },
         fixes: [{ kind: 'text', title: 'Give each target a C compiler', text: 'Use goreleaser `overrides` (goos/goarch + env: [CC=…]) to set a cross compiler per target, or split the build by OS across runners (goreleaser --split).' }],
       });
     }
-    return dedupeFindings(findings);
+    return dedupeFindings(cgoWithoutCc, findings);
   },
 };

@@ -1,6 +1,6 @@
-import type { Finding, Fix, Severity, TextEdit } from '../../finding.js';
+import type { Fix, Severity, TextEdit } from '../../finding.js';
 import type { Range } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 import { envInsertionEdit } from '../../workspace/env-edit.js';
 import { namedPackageLeftEmpty } from '../cgo/disabled-with-c-imports.js';
 import { cgoMeantOn, cgoMeantOnNote } from './cgo-intent.js';
@@ -10,6 +10,7 @@ const NEEDS_EXTERNAL = new Set(['c-archive', 'c-shared', 'plugin']);
 
 export const externalLinkWithoutCgo: Rule = {
   id: 'cross/external-link-without-cgo',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'error',
   summary: '-linkmode=external or -buildmode=c-archive|c-shared|plugin with cgo off.',
   docs: `**What:** a build that asks for external linking — \`-ldflags=-linkmode=external\`, or
@@ -38,10 +39,10 @@ Neither is marked preferred: \`CGO_ENABLED=0\` is often deliberate.
 **Facts:** go-macos-facts.md §1.3 and §8 #2; reproduced with go1.21.13, go1.24.4 and go1.27.3 by
 test/toolchain/workspace/cross-claims.test.ts.`,
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const config of ctx.workspace.buildConfigs ?? []) {
-      findings.push(...perConfig(ctx, 'cross/external-link-without-cgo', config, () => {
-        const out: Finding[] = [];
+      findings.push(...perConfig(ctx, externalLinkWithoutCgo, config, () => {
+        const out: RuleFinding[] = [];
         if (!builds(config)) return out;
         const linkmode = config.linkerFlags.find((f) => f.flag.replace(/^--?/, '-') === '-linkmode' && f.value === 'external');
         const buildmode = config.buildmode?.value !== undefined && NEEDS_EXTERNAL.has(config.buildmode.value) ? config.buildmode : undefined;
@@ -85,7 +86,6 @@ test/toolchain/workspace/cross-claims.test.ts.`,
         if (linkmode?.removeRange) fixes.push({ kind: 'edit', title: 'Drop -linkmode=external (link internally)', edits: [{ file: linkmode.file, range: linkmode.removeRange, newText: '' }] });
         const location: { file: string; range: Range } = linkmode ? { file: linkmode.file, range: linkmode.range } : { file: buildmode!.file, range: buildmode!.range };
         out.push({
-          rule: 'cross/external-link-without-cgo',
           severity,
           message: `${capitalize(config.label)} asks for external linking (${what}) but ${why}: ${consequence}.`,
           evidence: [configEvidence(config), ...(cgo.explicit ? [{ kind: 'file' as const, file: cgo.setting.file, excerpt: `CGO_ENABLED=${cgo.setting.value}`, line: cgo.setting.range.start.line }] : [])],
@@ -95,6 +95,6 @@ test/toolchain/workspace/cross-claims.test.ts.`,
         return out;
       }));
     }
-    return dedupeFindings(findings);
+    return dedupeFindings(externalLinkWithoutCgo, findings);
   },
 };

@@ -1,5 +1,5 @@
-import type { Finding, Fix, Severity, TextEdit } from '../../finding.js';
-import type { Rule, RuleContext } from '../../rule.js';
+import type { Fix, Severity, TextEdit } from '../../finding.js';
+import type { Rule, RuleContext, RuleFinding } from '../../rule.js';
 import type { BuildConfig } from '../../workspace/build-config.js';
 import { envInsertionEdit, gorootExpression } from '../../workspace/env-edit.js';
 import { namedPackageLeftEmpty } from '../cgo/disabled-with-c-imports.js';
@@ -19,6 +19,7 @@ function goError(goos: string, goarch: string): string {
 
 export const needsCgo: Rule = {
   id: 'cross/needs-cgo',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'error',
   summary: 'An iOS or Android (386/amd64/arm) build with cgo off or unset: these ports must link with cgo.',
   docs: `**What:** a build that links a binary (a \`main\` package, a test, a goreleaser target) for \`ios/arm64\`,
@@ -56,14 +57,14 @@ preferred for ios/amd64 and for Go ≤ 1.22. For Android, CC must be the NDK's c
 test/toolchain/workspace/cross-claims.test.ts builds ios/arm64 and ios/amd64 without cgo with Go
 1.24 and 1.27 and checks the quoted errors.`,
   check(ctx) {
-    const findings: Finding[] = [];
-    for (const config of ctx.workspace.buildConfigs ?? []) findings.push(...perConfig(ctx, 'cross/needs-cgo', config, () => checkConfig(ctx, config)));
-    return dedupeFindings(findings);
+    const findings: RuleFinding[] = [];
+    for (const config of ctx.workspace.buildConfigs ?? []) findings.push(...perConfig(ctx, needsCgo, config, () => checkConfig(ctx, config)));
+    return dedupeFindings(needsCgo, findings);
   },
 };
 
-function checkConfig(ctx: RuleContext, config: BuildConfig): Finding[] {
-  const findings: Finding[] = [];
+function checkConfig(ctx: RuleContext, config: BuildConfig): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   if (!builds(config)) return [];
   const host = hostOf(ctx, config);
   const target = targetOf(config, host);
@@ -131,7 +132,6 @@ function checkConfig(ctx: RuleContext, config: BuildConfig): Finding[] {
   }
   const anchor = explicitOff && cgoSetting ? cgoSetting : (target.goosSetting ?? target.goarchSetting);
   findings.push({
-    rule: 'cross/needs-cgo',
     severity,
     message,
     evidence: [configEvidence(config), { kind: 'note', text: 'internal/platform.MustLinkExternal: always for ios/arm64 and android except arm64; ios/amd64 defaults to PIE, which also links externally.' }],

@@ -3,10 +3,10 @@
  * or the default of the machine that runs it), the cgo state (set, or the cross-compile
  * default), the host, and the port list of the Go release it uses. Shared by the workspace rules.
  */
-import type { Finding, TextEdit } from '../../finding.js';
+import type { Severity, TextEdit } from '../../finding.js';
 import { goMinorOf, knownPortMinors, NEWEST_KNOWN_MINOR, portsFor } from '../../knowledge/index.js';
 import type { MachineFacts, Port } from '../../machine.js';
-import type { RuleContext } from '../../rule.js';
+import type { Rule, RuleContext, RuleFinding } from '../../rule.js';
 import type { BuildConfig, SettingValue } from '../../workspace/build-config.js';
 import { applyCertainty } from '../../workspace/certainty.js';
 import { replaceValueEdit } from '../../workspace/env-edit.js';
@@ -205,27 +205,20 @@ export function builds(config: BuildConfig): boolean {
   return ['build', 'install', 'run', 'test'].includes(config.action) && !config.goreleaser?.skipped;
 }
 
-/**
- * One finding per rule and place: findings at the same anchor (a matrix, a loop, several Go
- * versions repeat one mistake) merge into the worst one, naming every variant it applies to.
- */
-export function dedupeByLocation(findings: Finding[]): Finding[] {
-  return mergeAtAnchor(findings);
-}
-
-const SEVERITY_RANK: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 const MAX_VARIANTS = 6;
 const MAX_EVIDENCE = 10;
 /** The variant (matrix row, Go version …) of the configuration a finding was made for. */
-const variants = new WeakMap<Finding, string>();
+const variants = new WeakMap<RuleFinding, string>();
 
-function anchorKey(f: Finding): string {
+/** The anchor of one rule's finding (findings are merged per rule, so the rule is not part of it). */
+function anchorKey(f: RuleFinding): string {
   const l = f.location;
-  return `${f.rule}|${l?.file}|${l?.range.start.line}:${l?.range.start.character}-${l?.range.end.line}:${l?.range.end.character}`;
+  return `${l?.file}|${l?.range.start.line}:${l?.range.start.character}-${l?.range.end.line}:${l?.range.end.character}`;
 }
 
-function mergeAtAnchor(findings: Finding[]): Finding[] {
-  const groups = new Map<string, Finding[]>();
+function mergeAtAnchor(findings: RuleFinding[], defaultSeverity: Severity): RuleFinding[] {
+  const groups = new Map<string, RuleFinding[]>();
   const order: string[] = [];
   for (const f of findings) {
     const k = anchorKey(f);
@@ -239,7 +232,8 @@ function mergeAtAnchor(findings: Finding[]): Finding[] {
   return order.map((k) => {
     const g = groups.get(k)!;
     if (g.length === 1) return g[0]!;
-    const worst = g.reduce((a, b) => (SEVERITY_RANK[b.severity] < SEVERITY_RANK[a.severity] ? b : a));
+    const rank = (f: RuleFinding): number => SEVERITY_RANK[f.severity ?? defaultSeverity];
+    const worst = g.reduce((a, b) => (rank(b) < rank(a) ? b : a));
     const names = [...new Set(g.map((f) => variants.get(f)).filter((v): v is string => v !== undefined))];
     let message = worst.message;
     if (names.length > 1) {
@@ -256,7 +250,7 @@ function mergeAtAnchor(findings: Finding[]): Finding[] {
         evidence.push(e);
       }
     }
-    const merged: Finding = { ...worst, message, evidence: evidence.slice(0, MAX_EVIDENCE) };
+    const merged: RuleFinding = { ...worst, message, evidence: evidence.slice(0, MAX_EVIDENCE) };
     return merged;
   });
 }
@@ -267,11 +261,11 @@ export function capitalize(s: string): string {
 }
 
 /**
- * Merges findings that repeat at one place (same rule and anchor; loops, matrices and Go versions
- * repeat them): one finding with the worst severity, listing the variants it applies to.
+ * Merges one rule's findings that repeat at one place (loops, matrices and Go versions repeat
+ * them): one finding with the worst severity, listing the variants it applies to.
  */
-export function dedupeFindings(findings: Finding[]): Finding[] {
-  return mergeAtAnchor(findings);
+export function dedupeFindings(rule: Pick<Rule, 'defaultSeverity'>, findings: RuleFinding[]): RuleFinding[] {
+  return mergeAtAnchor(findings, rule.defaultSeverity);
 }
 
 /** "the `go build` command on line 12 (target "build")" → for evidence. */
@@ -328,7 +322,7 @@ export function linksBinary(ctx: RuleContext, config: BuildConfig): boolean | un
 interface ConfigMemo {
   machine: object;
   index: object;
-  findings: Finding[];
+  findings: RuleFinding[];
 }
 
 const configMemos = new Map<string, WeakMap<BuildConfig, ConfigMemo>>();
@@ -338,16 +332,16 @@ const configMemos = new Map<string, WeakMap<BuildConfig, ConfigMemo>>();
  * machine facts and the Go sources are the same: after a one-file change only the changed file's
  * configurations are checked again (WorkspaceModelBuilder keeps the other objects).
  */
-export function perConfig(ctx: RuleContext, rule: string, config: BuildConfig, compute: () => Finding[]): Finding[] {
-  let memos = configMemos.get(rule);
+export function perConfig(ctx: RuleContext, rule: Pick<Rule, 'id' | 'defaultSeverity'>, config: BuildConfig, compute: () => RuleFinding[]): RuleFinding[] {
+  let memos = configMemos.get(rule.id);
   if (!memos) {
     memos = new WeakMap();
-    configMemos.set(rule, memos);
+    configMemos.set(rule.id, memos);
   }
   const index = packageIndex(ctx.workspace);
   const hit = memos.get(config);
   if (hit && hit.machine === ctx.machine && hit.index === index) return hit.findings;
-  const findings = applyCertainty(compute(), config);
+  const findings = applyCertainty(compute(), config, rule.defaultSeverity);
   const variant = config.variant ?? (config.goreleaser ? config.goreleaser.target : config.goVersion ? `Go ${config.goVersion.value}` : config.label);
   if (variant) for (const f of findings) variants.set(f, config.goVersion && config.variant && !config.variant.includes(config.goVersion.value) ? `${variant}, Go ${config.goVersion.value}` : variant);
   memos.set(config, { machine: ctx.machine, index, findings });

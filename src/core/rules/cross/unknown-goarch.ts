@@ -3,6 +3,7 @@ import { checkUnknownName } from './unknown-platform-name.js';
 
 export const unknownGoarch: Rule = {
   id: 'cross/unknown-goarch',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'error',
   summary: 'A build file sets GOARCH to a value that is no port of the Go that builds it (x86_64, aarch64 …).',
   docs: `**What:** every literal \`GOARCH=…\` in the workspace's build files (as for cross/unknown-goos),
@@ -19,5 +20,5 @@ the names are equivalent).
 **Facts:** go-macos-facts.md §1.1 (dist lists) and §2.1 (KnownArch); the error format is the one
 §1.2 quotes (\`go: unsupported GOOS/GOARCH pair …\`), re-checked by
 test/toolchain/workspace/cross-claims.test.ts.`,
-  check: (ctx) => checkUnknownName(ctx, 'GOARCH', 'cross/unknown-goarch'),
+  check: (ctx) => checkUnknownName(ctx, 'GOARCH', unknownGoarch),
 };

@@ -3,6 +3,7 @@ import { checkUnknownName } from './unknown-platform-name.js';
 
 export const unknownGoos: Rule = {
   id: 'cross/unknown-goos',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'error',
   summary: 'A build file sets GOOS to a value that is no port of the Go that builds it (visionos, macos, win32 …).',
   docs: `**What:** every literal \`GOOS=…\` in Makefiles, shell scripts, Dockerfiles, goreleaser configs,
@@ -24,5 +25,5 @@ replaces the value in place, and is marked preferred only when the name is an ex
 **Facts:** go-macos-facts.md §1.1, §1.2 and §8 #1; data/crossbuild.txt.
 test/toolchain/workspace/cross-claims.test.ts runs \`GOOS=visionos go build\` with Go 1.21, 1.24
 and 1.27 and checks the exact message.`,
-  check: (ctx) => checkUnknownName(ctx, 'GOOS', 'cross/unknown-goos'),
+  check: (ctx) => checkUnknownName(ctx, 'GOOS', unknownGoos),
 };

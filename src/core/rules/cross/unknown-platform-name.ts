@@ -4,9 +4,9 @@
  * live one of the active go, else the embedded table), never against `go env`, which accepts
  * anything (facts §1.2).
  */
-import type { Evidence, Finding, Fix, Severity } from '../../finding.js';
+import type { Evidence, Fix, Severity } from '../../finding.js';
 import type { Port } from '../../machine.js';
-import type { RuleContext } from '../../rule.js';
+import type { Rule, RuleContext, RuleFinding } from '../../rule.js';
 import type { BuildConfig, SettingValue } from '../../workspace/build-config.js';
 import { applyCertainty } from '../../workspace/certainty.js';
 import { replaceValueEdit } from '../../workspace/env-edit.js';
@@ -58,8 +58,8 @@ function validNames(ports: Port[]): { GOOS: string[]; GOARCH: string[] } {
   return v;
 }
 
-export function checkUnknownName(ctx: RuleContext, which: Which, rule: string): Finding[] {
-  const findings: Finding[] = [];
+export function checkUnknownName(ctx: RuleContext, which: Which, rule: Pick<Rule, 'defaultSeverity'>): RuleFinding[] {
+  const findings: RuleFinding[] = [];
   for (const { setting, config } of candidates(ctx, which)) {
     const value = setting.value!;
     if (!/^[A-Za-z0-9_.-]+$/.test(value)) continue;
@@ -119,8 +119,8 @@ export function checkUnknownName(ctx: RuleContext, which: Which, rule: string): 
     const evidence: Evidence[] = [{ kind: 'file', file: setting.file, excerpt: `${which}=${value}`, line: setting.range.start.line }];
     if (config) evidence.push(configEvidence(config));
     evidence.push({ kind: 'note', text: `${which} values in ${releaseText}: ${quoteList(valid, 60)}` });
-    const finding: Finding = { rule, severity, message, evidence, location: { file: setting.file, range: setting.range }, fixes };
-    findings.push(...(config ? applyCertainty([finding], config) : [finding]));
+    const finding: RuleFinding = { severity, message, evidence, location: { file: setting.file, range: setting.range }, fixes };
+    findings.push(...(config ? applyCertainty([finding], config, rule.defaultSeverity) : [finding]));
   }
-  return dedupeFindings(findings);
+  return dedupeFindings(rule, findings);
 }

@@ -1,6 +1,5 @@
-import type { Finding } from '../../finding.js';
 import { portsFor } from '../../knowledge/index.js';
-import type { Rule, RuleContext } from '../../rule.js';
+import type { Rule, RuleContext, RuleFinding } from '../../rule.js';
 import type { BuildConfig, SettingValue } from '../../workspace/build-config.js';
 import { GORELEASER_VALID_TARGETS } from '../../workspace/goreleaser-targets.js';
 import { pairVerdictOf, releaseName } from './pair-check.js';
@@ -47,6 +46,7 @@ function goreleaserEmptyValues(configs: BuildConfig[]): { setting: SettingValue;
 
 export const unsupportedPair: Rule = {
   id: 'cross/unsupported-pair',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'error',
   summary: 'GOOS and GOARCH are each real, but the pair is not a port of that Go (darwin/386, windows/arm on Go ≥ 1.26 …).',
   docs: `**What:** the GOOS/GOARCH pair of each build configuration (a command line, a CI matrix
@@ -69,11 +69,10 @@ will not be built"). Explicit \`targets:\` entries are built as given and fail l
 data/crossbuild.txt (\`darwin/riscv64\`); goreleaser internal/builders/golang/targets.go @cd616d2c.
 test/toolchain/workspace/cross-claims.test.ts checks darwin/386 and windows/arm on 1.24 vs 1.27.`,
   check(ctx) {
-    const findings: Finding[] = [];
-    for (const config of ctx.workspace.buildConfigs ?? []) findings.push(...perConfig(ctx, 'cross/unsupported-pair', config, () => checkConfig(ctx, config)));
+    const findings: RuleFinding[] = [];
+    for (const config of ctx.workspace.buildConfigs ?? []) findings.push(...perConfig(ctx, unsupportedPair, config, () => checkConfig(ctx, config)));
     for (const e of goreleaserEmptyValues(ctx.workspace.buildConfigs ?? [])) {
       findings.push({
-        rule: 'cross/unsupported-pair',
         severity: 'info',
         message: `goreleaser will not build anything for ${e.which} ${e.setting.value}: it silently skips ${quoteList(e.skipped)} because ${e.skipped.length === 1 ? 'that is not a target' : 'none of them is a target'} in goreleaser's list of valid Go targets. This target will not be built.`,
         evidence: [{ kind: 'note', text: `goreleaser skips product pairs outside its validTargets list (internal/builders/golang/targets.go) with a debug log only.` }],
@@ -81,11 +80,11 @@ test/toolchain/workspace/cross-claims.test.ts checks darwin/386 and windows/arm 
         fixes: [{ kind: 'text', title: 'List only buildable pairs', text: 'Use `targets:` with explicit goos_goarch entries, or change goos/goarch so that each value has at least one valid pair.' }],
       });
     }
-    return dedupeFindings(findings);
+    return dedupeFindings(unsupportedPair, findings);
   },
 };
 
-function checkConfig(ctx: RuleContext, config: BuildConfig): Finding[] {
+function checkConfig(ctx: RuleContext, config: BuildConfig): RuleFinding[] {
   const v = pairVerdictOf(ctx, config);
   if (!v || v.port) return [];
   const { target } = v;
@@ -100,7 +99,6 @@ function checkConfig(ctx: RuleContext, config: BuildConfig): Finding[] {
   const implicit = target.goarchImplicit ? ` (GOARCH is not set, so it is ${target.goarch}, the GOARCH of ${config.host?.from ?? 'this machine'})` : target.goosImplicit ? ` (GOOS is not set, so it is ${target.goos})` : '';
   const arches = v.ports.filter((p) => p.goos === target.goos && !p.broken).map((p) => p.goarch);
   return [{
-    rule: 'cross/unsupported-pair',
     severity: target.goarchImplicit || target.goosImplicit ? 'warning' : 'error',
     message: `${pair}${implicit} is not a port of ${releaseName(v)}, so ${config.label} fails with \`go: unsupported GOOS/GOARCH pair ${pair}\`.${history} ${target.goos} builds for: ${quoteList(arches)}.`,
     evidence: [configEvidence(config), { kind: 'note', text: `Ports of ${target.goos} in ${releaseName(v)}: ${quoteList(arches)}` }],

@@ -1,5 +1,4 @@
-import type { Finding } from '../../finding.js';
-import type { RuleContext } from '../../rule.js';
+import type { RuleContext, RuleFinding } from '../../rule.js';
 import type { Rule } from '../../rule.js';
 import type { GorootPathRef } from '../../workspace/model.js';
 import type { BuildConfig } from '../../workspace/build-config.js';
@@ -20,6 +19,7 @@ function releaseForFile(ctx: RuleContext, file: string): GoRelease | undefined {
 
 export const wasmExecPath: Rule = {
   id: 'cross/wasm-exec-path',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'error',
   summary: 'wasm_exec.js is read from misc/wasm on Go ≥ 1.24 (moved to lib/wasm), or from lib/wasm on Go ≤ 1.23.',
   docs: `**What:** a build file that copies or runs a WebAssembly support file from GOROOT —
@@ -37,7 +37,7 @@ later, and the reverse on Go 1.21–1.23. A file that names both locations (a fa
 **Facts:** go-macos-facts.md §1.6. test/toolchain/workspace/cross-claims.test.ts lists both
 directories of Go 1.21, 1.24 and 1.27.`,
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     const byFile = new Map<string, GorootPathRef[]>();
     for (const ref of ctx.workspace.gorootRefs ?? []) byFile.set(ref.file, [...(byFile.get(ref.file) ?? []), ref]);
     for (const [file, refs] of byFile) {
@@ -53,8 +53,6 @@ directories of Go 1.21, 1.24 and 1.27.`,
         const wrong = moved ? dir === 'misc/wasm' : dir === 'lib/wasm';
         if (!wrong) continue;
         findings.push({
-          rule: 'cross/wasm-exec-path',
-          severity: 'error',
           message: moved
             ? `${release.label} has no ${ref.path}: Go 1.24 moved the WebAssembly support files to $GOROOT/lib/wasm (go.dev/issue/68024); misc/wasm keeps only wasm_exec.html. Use lib/wasm/${name}.`
             : `${release.label} has no ${ref.path}: lib/wasm exists only since Go 1.24; Go 1.21–1.23 keep ${name} in $GOROOT/misc/wasm.`,
@@ -64,6 +62,6 @@ directories of Go 1.21, 1.24 and 1.27.`,
         });
       }
     }
-    return dedupeFindings(findings);
+    return dedupeFindings(wasmExecPath, findings);
   },
 };

@@ -1,9 +1,9 @@
-import type { Finding } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 
 /** A probe that failed or timed out is itself a result ("could not check X"), never a crash. */
 export const probeFailed: Rule = {
   id: 'doctor/probe-failed',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'A check could not run (a command failed, timed out or was missing), so its result is unknown.',
   docs: `Every check the doctor runs depends on a command or a file. When one fails, times out or is
@@ -14,9 +14,7 @@ Fix: run the command shown yourself to see what is wrong, or raise the probe tim
 (\`--timeout\` / \`goDoctor.probeTimeoutMs\`) on a slow machine.`,
   check({ machine }) {
     return machine.problems.map(
-      (p): Finding => ({
-        rule: 'doctor/probe-failed',
-        severity: 'warning',
+      (p): RuleFinding => ({
         message: `Could not check ${p.what}: ${p.reason}.`,
         evidence: [{ kind: 'command', command: p.command, argv: p.argv, excerpt: p.reason }],
         fixes: [],

@@ -4,6 +4,7 @@ import type { Rule } from '../../rule.js';
 
 export const goGorootMismatch: Rule = {
   id: 'go/goroot-mismatch',
+  reads: 'machine',
   defaultSeverity: 'error',
   summary: 'GOROOT points at a different Go installation than the go command on PATH.',
   docs: `**What:** the GOROOT the go command uses (\`go env GOROOT\`) is not the installation the \`go\` on PATH
@@ -38,8 +39,6 @@ error text and \`go env -w GOROOT\` refusal); go-macos-facts.md §5.3 (\`go.goro
     const version = machine.go.version?.raw;
     return [
       {
-        rule: 'go/goroot-mismatch',
-        severity: 'error',
         message: `GOROOT is ${goroot}${envGoroot !== undefined ? ' (set in the environment)' : ''}, but the go command on PATH${machine.go.binary ? ` (${machine.go.binary})` : ''} belongs to ${root}: it compiles with the other installation's tools and standard library, so builds fail with errors like 'compile: version "…" does not match go tool version "${version ?? '…'}"'.`,
         evidence,
         fixes: [

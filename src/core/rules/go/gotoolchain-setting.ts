@@ -141,6 +141,7 @@ function resetFixes(t: GoToolchainSetting): Fix[] {
 
 export const goGotoolchainSetting: Rule = {
   id: 'go/gotoolchain-setting',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'GOTOOLCHAIN is invalid (every go command fails) or names another toolchain (every go command switches to it and downloads it first).',
   docs: `**What:** the user's GOTOOLCHAIN (the environment variable, then the \`go env -w\` file, then
@@ -179,7 +180,6 @@ above re-run with go1.27.3 and \`GOPROXY=off\` for this rule (test/toolchain/got
     if (selection.kind === 'invalid') {
       return [
         {
-          rule: 'go/gotoolchain-setting',
           severity: 'error',
           message: `GOTOOLCHAIN=${t.raw} (set ${whereSet(t)}) is not a value the go command accepts: every go command, go version included, stops with "${selection.message}".`,
           evidence,
@@ -193,7 +193,6 @@ above re-run with go1.27.3 and \`GOPROXY=off\` for this rule (test/toolchain/got
     if (selection.languageVersion) {
       return [
         {
-          rule: 'go/gotoolchain-setting',
           severity: 'error',
           message: `GOTOOLCHAIN=${t.raw} (set ${whereSet(t)}) names the language version ${name}, not a toolchain: every go command fails with "go: invalid toolchain: ${name} is a language version but not a toolchain version (${name}.x)". Name a release such as ${name}.0.`,
           evidence,
@@ -210,8 +209,6 @@ above re-run with go1.27.3 and \`GOPROXY=off\` for this rule (test/toolchain/got
     const raise = selection.mode === 'local' ? '' : ' (a go.mod may ask for a newer one)';
     return [
       {
-        rule: 'go/gotoolchain-setting',
-        severity: 'warning',
         message: `GOTOOLCHAIN=${t.raw} (set ${whereSet(t)}) makes every go command run ${name}${instead}${raise}: ${how}`,
         evidence,
         fixes: resetFixes(t),

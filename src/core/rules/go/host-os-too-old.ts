@@ -5,6 +5,7 @@ import type { Rule } from '../../rule.js';
 
 export const goHostOsTooOld: Rule = {
   id: 'go/host-os-too-old',
+  reads: 'machine',
   defaultSeverity: 'error',
   summary: 'The local Go release requires a newer macOS than this Mac runs.',
   docs: `**What:** the macOS version (\`sw_vers\`, or the Darwin kernel version when sw_vers is missing) is
@@ -32,8 +33,6 @@ finding names it, e.g. Go 1.26 for macOS 12).
     evidence.push(snapshot.commands.sw_vers ? commandEvidence(snapshot, 'sw_vers') : { kind: 'note', text: `Darwin kernel ${snapshot.host.release} (os.release())` });
     return [
       {
-        rule: 'go/host-os-too-old',
-        severity: 'error',
         message: `Go ${v.raw.replace(/^go/, '')} requires ${macOSLabel(min)} or later, but this Mac runs ${macOSLabel(host)}: the go command and the programs it builds (marked as needing macOS ${min.major}.${min.minor} or later) are not supported here and may fail to run.`,
         evidence,
         fixes: [

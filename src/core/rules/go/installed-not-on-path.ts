@@ -1,7 +1,7 @@
 import { explainInvisibleGo, SOURCE_BASHRC, tildePath, type InvisibleGo } from '../../facts/go-visibility.js';
 import { goIsMissing, pathEvidence } from '../../facts/index.js';
-import type { Evidence, Finding, Fix } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Evidence, Fix } from '../../finding.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 import { shellQuote } from '../../shell-quote.js';
 import type { Snapshot } from '../../snapshot.js';
 
@@ -84,6 +84,7 @@ function explanation(x: InvisibleGo, snapshot: Snapshot): { text: string; fixes:
 
 export const goInstalledNotOnPath: Rule = {
   id: 'go/installed-not-on-path',
+  reads: 'machine',
   defaultSeverity: 'error',
   summary: 'Go is installed but not on PATH: the startup file the editor’s login shell reads does not add it.',
   docs: `**What:** no \`go\` on PATH, while a Go installation exists in one of the places installers and
@@ -124,9 +125,7 @@ doctor's verdict against the PATH they really produce.`,
       { kind: 'note', text: `The editor's login shell (${snapshot.env.SHELL ?? 'unknown'} -i -l) reads: ${x.readFiles.map((f) => f.display).join(', ') || 'none of its startup files exist'}.` },
       pathEvidence(snapshot),
     ];
-    const finding: Finding = {
-      rule: 'go/installed-not-on-path',
-      severity: 'error',
+    const finding: RuleFinding = {
       message: `Go is installed — ${i.version ?? 'a Go'} in ${tildePath(i.goroot, snapshot.env.HOME)} (${SOURCES[i.source] ?? i.source})${more} — but ${x.binDisplay} is not on ${who(snapshot) === 'this process' ? 'this process’s' : `${who(snapshot)}’s`} PATH, so go and gopls cannot be found. ${text} ${restartAdvice(snapshot)}`,
       evidence,
       fixes,

@@ -1,8 +1,8 @@
 import { workspaceFilePath } from '../../facts/index.js';
-import type { Evidence, Finding, Fix, Severity } from '../../finding.js';
+import type { Evidence, Fix, Severity } from '../../finding.js';
 import { compareGoVersions, goMinorOf, isValidGoVersion, toolchainForGoLine } from '../../knowledge/index.js';
 import { NEWER_DIRECTIVES } from '../../parse/go-mod.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 import type { GoDirective, GoModFacts } from '../../workspace/model.js';
 import { goToolchainSelection, userGoToolchain, type GoToolchainSetting } from './gotoolchain-setting.js';
 
@@ -40,6 +40,7 @@ function parseErrorQuote(mod: GoModFacts, unknown: NonNullable<GoModFacts['newer
 
 export const goModuleNeedsNewer: Rule = {
   id: 'go/module-needs-newer',
+  reads: 'machine+files',
   defaultSeverity: 'error',
   summary: 'go.mod/go.work asks for a newer Go than the local toolchain (error under GOTOOLCHAIN=local, info under auto).',
   docs: `**What:** a \`go\` line in go.mod or go.work is newer than the local \`go version\`, or a \`toolchain\`
@@ -80,7 +81,7 @@ and go1.27.3 source), checked by test/toolchain/probe/go-env-files.test.ts.`,
     if (goToolchainSelection(t.raw, local.raw).kind === 'invalid') return [];
     const running = t.name !== 'local' && isValidGoVersion(t.name) ? t.name.replace(/^go/, '') : localVersion;
     const hostPlatform = `${machine.go.hostOs ?? snapshot.host.platform}/${machine.go.hostArch ?? snapshot.host.arch}`;
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const mod of workspace.modules) {
       const goLine = mod.go && isValidGoVersion(mod.go.value) && compareGoVersions(mod.go.value, running) > 0 ? mod.go : undefined;
       const tcValue = mod.toolchain?.value;
@@ -93,8 +94,6 @@ and go1.27.3 source), checked by test/toolchain/probe/go-env-files.test.ts.`,
         const first = unknown[0]!;
         const needs = Math.max(...unknown.map((d) => NEWER_DIRECTIVES[d.verb]!));
         out.push({
-          rule: 'go/module-needs-newer',
-          severity: 'error',
           message: `${mod.kind} uses ${unknown.map((d) => `\`${d.verb}\``).join(', ')} (Go 1.${needs}+), which the local Go ${running} does not know${goLine ? ` — it stops at this before comparing the go line (${goLine.value})` : ''}, so every go command in this ${mod.kind === 'go.work' ? 'workspace' : 'module'} fails with "${parseErrorQuote(mod, unknown)}".`,
           evidence: [{ kind: 'file', file: workspaceFilePath(workspace.root, mod.file), excerpt: first.verb, line: first.range.start.line }, settingEvidence(t)],
           location: { file: workspaceFilePath(workspace.root, mod.file), range: first.range },
@@ -112,8 +111,6 @@ and go1.27.3 source), checked by test/toolchain/probe/go-env-files.test.ts.`,
         if (t.source === 'environment') fixes.push({ kind: 'text', title: 'Allow toolchain switching', text: 'GOTOOLCHAIN=local is set in your environment (shell profile or editor settings): remove it, or set GOTOOLCHAIN=auto, so the go command can fetch the toolchain the module asks for.' });
         else fixes.push({ kind: 'command', title: 'Allow toolchain switching (GOTOOLCHAIN=auto)', command: 'go env -w GOTOOLCHAIN=auto', outsideWorkspace: true });
         out.push({
-          rule: 'go/module-needs-newer',
-          severity: 'error',
           message: `${mod.kind} requires go >= ${goLine.value} but the local Go is ${running} and ${forbids}, so every go command in this ${mod.kind === 'go.work' ? 'workspace' : 'module'} fails${exact ? ` with "${exact}"` : ''}.`,
           evidence: [directiveEvidence(workspace.root, mod, goLine, 'go'), settingEvidence(t)],
           location: { file: workspaceFilePath(workspace.root, mod.file), range: goLine.range },
@@ -131,7 +128,6 @@ and go1.27.3 source), checked by test/toolchain/probe/go-env-files.test.ts.`,
           ? `The ${driver.keyword} line in ${mod.kind} asks for ${driver.keyword === 'go' ? `go >= ${driver.d.value}` : target}, newer than the local Go ${running}; with GOTOOLCHAIN=${t.raw} the go command switches to ${target} and downloads it first ("go: downloading ${target} (${hostPlatform})"). Offline that fails with "go: download ${target} for ${hostPlatform}: toolchain not available".`
           : `The ${driver.keyword} line in ${mod.kind} asks for ${driver.keyword === 'go' ? `go >= ${driver.d.value}` : target}, newer than the local Go ${running}; with GOTOOLCHAIN=${t.raw} the go command only switches to a ${target} binary on PATH, and otherwise fails with "go: cannot find "${target}" in PATH".`;
       out.push({
-        rule: 'go/module-needs-newer',
         severity,
         message,
         evidence: [directiveEvidence(workspace.root, mod, driver.d, driver.keyword), settingEvidence(t)],

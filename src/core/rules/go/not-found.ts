@@ -1,9 +1,9 @@
 import { commandEvidence, goIsMissing, pathEvidence } from '../../facts/index.js';
-import type { Finding } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 
 export const goNotFound: Rule = {
   id: 'go/not-found',
+  reads: 'machine',
   defaultSeverity: 'error',
   summary: 'No go command on PATH: nothing can build, test or analyse Go code from a terminal or task.',
   docs: `**What:** no \`go\` executable was found in any PATH directory (the probe's \`go version\` could not
@@ -25,9 +25,7 @@ prefixes and \`bin.install_symlink\`).`,
     // Go installed elsewhere is go/installed-not-on-path: this rule is for a machine without Go.
     if (!goIsMissing(snapshot) || (snapshot.goInstallations?.length ?? 0) > 0) return [];
     const searched = snapshot.path.filter((p) => p.raw !== '').length;
-    const finding: Finding = {
-      rule: 'go/not-found',
-      severity: 'error',
+    const finding: RuleFinding = {
       message: `No go command was found in the ${searched} PATH director${searched === 1 ? 'y' : 'ies'}, so Go code cannot be built, tested or analysed from a terminal or task, and tools that look go up on PATH (gopls among them) cannot load packages.`,
       evidence: [commandEvidence(snapshot, 'go.version'), pathEvidence(snapshot)],
       fixes: [

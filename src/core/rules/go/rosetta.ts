@@ -4,6 +4,7 @@ import type { Rule } from '../../rule.js';
 
 export const goRosetta: Rule = {
   id: 'go/rosetta',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'An Intel (amd64) Go runs under Rosetta on this Apple Silicon Mac and builds Intel binaries by default.',
   docs: `**What:** \`sysctl -n hw.optional.arm64\` is \`1\` (Apple Silicon hardware, true even from a translated
@@ -30,8 +31,6 @@ GOHOSTARCH) and §5.1 (Homebrew prefixes).`,
     const intelBrew = goroot.startsWith('/usr/local/Cellar/');
     return [
       {
-        rule: 'go/rosetta',
-        severity: 'warning',
         message: `The go command${machine.go.binary ? ` (${machine.go.binary})` : ''} is an Intel darwin/amd64 build running under Rosetta on this Apple Silicon Mac: it builds darwin/amd64 programs unless GOARCH is set, and cgo code compiles for x86_64.${intelBrew ? ' It comes from an Intel Homebrew under /usr/local.' : ''}`,
         evidence,
         fixes: [

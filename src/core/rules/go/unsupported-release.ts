@@ -5,6 +5,7 @@ import type { Rule } from '../../rule.js';
 
 export const goUnsupportedRelease: Rule = {
   id: 'go/unsupported-release',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'The local Go is older than the two newest Go releases and no longer gets security fixes.',
   docs: `**What:** the \`go\` on PATH (\`go version\`) belongs to a release older than the two newest Go
@@ -32,8 +33,6 @@ Checked with real go1.21.13 and go1.24.4 (fires) and go1.27.3 (silent) in test/t
     else if (machine.mac?.goPackage) fixes[0] = { kind: 'text', title: `Install Go 1.${newest}`, text: `Download the Go 1.${newest} .pkg from https://go.dev/dl/; it replaces /usr/local/go (its preinstall script removes the old tree).` };
     return [
       {
-        rule: 'go/unsupported-release',
-        severity: 'warning',
         message: `Go ${shown} is older than the two supported releases (Go 1.${newest} and Go 1.${older}), so it no longer receives security or bug fixes.`,
         evidence: [commandEvidence(snapshot, 'go.version')],
         fixes,

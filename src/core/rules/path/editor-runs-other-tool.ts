@@ -1,6 +1,5 @@
 import { tildePath } from '../../facts/go-visibility.js';
-import type { Finding } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 import type { EditorToolCandidate } from '../../snapshot.js';
 
 function describe(c: EditorToolCandidate, home: string | undefined): string {
@@ -10,6 +9,7 @@ function describe(c: EditorToolCandidate, home: string | undefined): string {
 
 export const pathEditorRunsOtherTool: Rule = {
   id: 'path/editor-runs-other-tool',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'The Go extension runs another go or gopls than terminals and tasks do (go.alternateTools, GOBIN, go.goroot, GOPATH/bin).',
   docs: `**What:** the Go extension for VS Code looks for \`go\` in \`go.alternateTools\`, \`$GOBIN\`,
@@ -32,7 +32,7 @@ docs recommend \`GOTOOLCHAIN\` (e.g. \`"go.toolsEnvVars": {"GOTOOLCHAIN": "go1.2
     const tools = snapshot.editor?.tools;
     if (!tools) return [];
     const home = snapshot.env.HOME;
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const name of ['go', 'gopls']) {
       const candidates = tools[name] ?? [];
       const chosen = candidates.find((c) => c.executable && c.path !== undefined);
@@ -40,8 +40,6 @@ docs recommend \`GOTOOLCHAIN\` (e.g. \`"go.toolsEnvVars": {"GOTOOLCHAIN": "go1.2
       if (!chosen || !terminal || chosen === terminal) continue;
       if ((chosen.realPath ?? chosen.path) === (terminal.realPath ?? terminal.path)) continue;
       findings.push({
-        rule: 'path/editor-runs-other-tool',
-        severity: 'warning',
         message: `The Go extension runs ${name} from ${describe(chosen, home)}, while terminals and tasks run ${describe(terminal, home)}: ${name === 'go' ? 'gopls and the editor build with another Go than go build in a terminal' : 'the editor’s language server is another build than the gopls your terminal runs'}.`,
         evidence: candidates.map((c) => ({ kind: 'note' as const, text: `${c.source}: ${c.path ? tildePath(c.path, home) : '(none on PATH)'}${c.executable ? '' : ' — not an executable file'}${c.realPath && c.realPath !== c.path ? ` → ${tildePath(c.realPath, home)}` : ''}${c.version ? ` (${c.version})` : ''}` })),
         fixes: [

@@ -22,6 +22,7 @@ export function addToPathFix(dir: string, profile: string): Fix {
 
 export const pathGobinNotOnPath: Rule = {
   id: 'path/gobin-not-on-path',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'The directory go install writes to (GOBIN or GOPATH/bin) is not on PATH.',
   docs: `**What:** \`go install\` puts executables in GOBIN, or \`$GOPATH/bin\` (GOPATH defaults to \`$HOME/go\`;
@@ -49,7 +50,6 @@ on Linux), then open a new terminal and restart the editor.
       : 'tools installed with go install will not be found by name from a terminal or task';
     return [
       {
-        rule: 'path/gobin-not-on-path',
         severity,
         message: `${dir} (where go install puts binaries) is not on PATH, so ${consequence}.`,
         evidence: [goEnvEvidence(snapshot, machine, ['GOBIN', 'GOPATH']), pathEvidence(snapshot)],

@@ -7,6 +7,7 @@ const ARM_PREFIX_BIN = '/opt/homebrew/bin';
 
 export const pathIntelHomebrew: Rule = {
   id: 'path/intel-homebrew',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'An Intel Homebrew (/usr/local) comes before /opt/homebrew on PATH on an Apple Silicon Mac.',
   docs: `**What:** on Apple Silicon (\`hw.optional.arm64\` = 1), an Intel Homebrew is installed under
@@ -43,8 +44,6 @@ an Apple Silicon Mac is an Intel (x86_64) Homebrew") and §5.2 (Rosetta detectio
     const tools = cellarTools.map((t) => t.name);
     return [
       {
-        rule: 'path/intel-homebrew',
-        severity: 'warning',
         message: `An Intel Homebrew under /usr/local is ${armIdx < 0 ? 'on PATH (and /opt/homebrew/bin is not)' : 'before /opt/homebrew/bin on PATH'} on this Apple Silicon Mac: what it installed${tools.length ? ` (${tools.join(', ')})` : ''} is x86_64 and runs under Rosetta, and cgo code linking its libraries must build for amd64.`,
         evidence,
         fixes: [

@@ -1,6 +1,5 @@
 import { pathEntryIsAbsolute, pathEvidence } from '../../facts/index.js';
-import type { Finding } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 
 /**
  * `npm run`/`npx` (and yarn, pnpm) prepend `<dir>/node_modules/.bin` for the package folder and
@@ -12,6 +11,7 @@ function isScriptRunnerEntry(raw: string): boolean {
 
 export const pathMissingDir: Rule = {
   id: 'path/missing-dir',
+  reads: 'machine',
   defaultSeverity: 'info',
   summary: 'A PATH entry does not exist (or is not a directory), often left behind by a removed Go or Homebrew.',
   docs: `**What:** an absolute PATH entry that does not exist, or exists but is not a directory. (Empty and
@@ -27,7 +27,7 @@ installer's entry), or reinstall what should be there.
 
 **Facts:** go-macos-facts.md §5.1 (where the official \`.pkg\` and Homebrew put PATH entries).`,
   check({ snapshot }) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const entry of snapshot.path) {
       if (entry.raw === '' || !pathEntryIsAbsolute(snapshot, entry)) continue;
       if (entry.exists && entry.isDirectory) continue;
@@ -35,8 +35,6 @@ installer's entry), or reinstall what should be there.
       const what = entry.exists ? 'exists but is not a directory' : 'does not exist';
       const hint = entry.raw === '/usr/local/go/bin' ? ' (the official installer adds it through /etc/paths.d/go)' : '';
       out.push({
-        rule: 'path/missing-dir',
-        severity: 'info',
         message: `PATH entry ${entry.raw} ${what}${hint}: lookups skip it, so whatever was installed there (a removed Go, Homebrew or GOPATH) no longer runs.`,
         evidence: [{ kind: 'file', file: entry.raw, excerpt: what }, pathEvidence(snapshot, entry.index)],
         fixes: [{ kind: 'text', title: `Remove ${entry.raw} from PATH`, text: `Remove ${entry.raw} from your shell profile${hint ? ' or delete /etc/paths.d/go' : ''}, or reinstall what belongs there.` }],

@@ -4,6 +4,7 @@ import { buildInfoOf, distinctByRealPath, installLabel, toolEvidence } from './t
 
 export const pathMultipleGo: Rule = {
   id: 'path/multiple-go',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'More than one different go command is on PATH; which one runs depends on PATH order.',
   docs: `**What:** two or more PATH directories contain a \`go\` that is a different file (after resolving
@@ -30,8 +31,6 @@ VS Code and the Go extension pick \`go\`).`,
     const others = copies.slice(1).map((t) => `${t.path} (${describe(t.realPath, buildInfoOf(machine, t)?.goVersion)})`);
     return [
       {
-        rule: 'path/multiple-go',
-        severity: 'warning',
         message: `${copies.length} different go commands are on PATH: ${winner.path} (${describe(winner.realPath, winnerVersion)}) runs because ${winner.dir} comes first; shadowed: ${others.join('; ')}. A terminal, a task or the editor with a differently ordered PATH silently uses another Go.`,
         evidence: [commandEvidence(snapshot, 'go.version'), ...copies.map((t) => toolEvidence(snapshot, machine, t)), pathEvidence(snapshot)],
         fixes: [

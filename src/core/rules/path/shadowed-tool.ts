@@ -1,10 +1,10 @@
 import { pathEvidence, pathToolsNamed } from '../../facts/index.js';
-import type { Finding } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 import { buildInfoOf, compareBuilds, describeBuild, distinctByRealPath, sameBuild, toolEvidence } from './tool-identity.js';
 
 export const pathShadowedTool: Rule = {
   id: 'path/shadowed-tool',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'The same Go tool is in two PATH directories with different builds; the first one on PATH wins.',
   docs: `**What:** a Go tool (gopls, dlv, staticcheck … — everything the probe inspects except \`go\` and
@@ -25,7 +25,7 @@ Checked in test/toolchain with the real gopls v0.24.0 (go1.27.3) and a go1.21.13
 gopls on a constructed PATH.`,
   check({ snapshot, machine }) {
     const names = [...new Set(snapshot.tools.filter((t) => t.source.kind === 'path' && t.name !== 'go' && t.name !== 'gofmt').map((t) => t.name))];
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const name of names.sort()) {
       const copies = distinctByRealPath(pathToolsNamed(snapshot, name));
       const winner = copies[0];
@@ -36,8 +36,6 @@ gopls on a constructed PATH.`,
       const newerShadowed = shadowed.find((t) => compareBuilds(buildInfoOf(machine, t), wi) > 0);
       const others = shadowed.map((t) => `${t.path} (${describeBuild(buildInfoOf(machine, t))})`).join('; ');
       out.push({
-        rule: 'path/shadowed-tool',
-        severity: 'warning',
         message: `${name} is on PATH ${shadowed.length + 1} times with different builds: ${winner.path} (${describeBuild(wi)}) runs because ${winner.dir} comes first on PATH; shadowed: ${others}.${newerShadowed ? ` The newer build (${newerShadowed.path}) is the one that never runs from a terminal.` : ''}`,
         evidence: [toolEvidence(snapshot, machine, winner), ...shadowed.map((t) => toolEvidence(snapshot, machine, t)), pathEvidence(snapshot)],
         fixes: [

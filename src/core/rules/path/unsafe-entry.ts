@@ -1,9 +1,9 @@
 import { pathEntryIsAbsolute, pathEvidence } from '../../facts/index.js';
-import type { Finding } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 
 export const pathUnsafeEntry: Rule = {
   id: 'path/unsafe-entry',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'PATH has an empty, relative or world-writable entry: commands can be picked up from an untrusted place.',
   docs: `**What:** a PATH entry that is
@@ -21,7 +21,7 @@ in place of the real one.
 **Facts:** PATH search semantics (POSIX \`execvp\`: an empty prefix means the current directory); the
 world-writable bit is read by the probe (mode & 0o002 without the sticky bit).`,
   check({ snapshot }) {
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const entry of snapshot.path) {
       let what: string | undefined;
       const absolute = pathEntryIsAbsolute(snapshot, entry);
@@ -30,8 +30,6 @@ world-writable bit is read by the probe (mode & 0o002 without the sticky bit).`,
       else if (entry.exists && entry.worldWritable) what = `("${entry.raw}") is writable by every user`;
       if (!what) continue;
       out.push({
-        rule: 'path/unsafe-entry',
-        severity: 'warning',
         message: `PATH entry ${entry.index} ${what}: a go, gopls or git placed there can run instead of the real one.`,
         evidence: [pathEvidence(snapshot, entry.index)],
         fixes: [

@@ -1,8 +1,9 @@
-import type { Evidence, Finding } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Evidence } from '../../finding.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 
 export const gorootAndToolchain: Rule = {
   id: 'settings/goroot-and-toolchain',
+  reads: 'files',
   defaultSeverity: 'warning',
   summary: 'go.goroot (or go.alternateTools.go) pins a Go installation while a toolchain line / GOTOOLCHAIN selects another.',
   docs: `**What:** \`go.goroot\` or \`go.alternateTools\` → \`"go"\` is set in .vscode/settings.json, and the
@@ -29,15 +30,13 @@ switching and its messages).`,
     const envSelects = typeof gotoolchain?.value === 'string' && gotoolchain.value !== '' && gotoolchain.value !== 'local';
     if (toolchainLines.length === 0 && !envSelects) return [];
     const selector = toolchainLines[0]?.toolchain ? `the \`toolchain ${toolchainLines[0].toolchain.value}\` line of ${toolchainLines[0].kind}` : `GOTOOLCHAIN=${String(gotoolchain?.value)} in go.toolsEnvVars`;
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const ref of [vs.goroot, vs.alternateGo]) {
       if (!ref || typeof ref.value !== 'string' || ref.value.trim() === '') continue;
       const setting = ref === vs.goroot ? 'go.goroot' : 'go.alternateTools["go"]';
       const evidence: Evidence[] = [{ kind: 'file', file: ref.file, excerpt: `${setting}: ${JSON.stringify(ref.value)}`, line: ref.keyRange.start.line }];
       for (const m of toolchainLines) evidence.push({ kind: 'file', file: m.file, excerpt: `toolchain ${m.toolchain!.value}`, line: m.toolchain!.range.start.line });
       findings.push({
-        rule: 'settings/goroot-and-toolchain',
-        severity: 'warning',
         message: `${setting} pins the Go at ${ref.value}, but ${selector} selects the Go version the Go 1.21+ way: the pinned go hands off to that toolchain (or refuses under GOTOOLCHAIN=local), so the pinned Go is not the one that runs, and the Go extension refuses to switch versions while go.goroot is set. vscode-go's docs say these settings should be deleted with Go 1.21+.`,
         evidence,
         location: { file: ref.file, range: { start: ref.keyRange.start, end: ref.valueRange.end } },

@@ -1,8 +1,8 @@
-import type { Finding } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 
 export const rpcTrace: Rule = {
   id: 'settings/rpc-trace',
+  reads: 'files',
   defaultSeverity: 'warning',
   summary: '-rpc.trace in go.languageServerFlags: gopls logs every LSP message in full.',
   docs: `**What:** \`-rpc.trace\` in \`go.languageServerFlags\`.
@@ -17,12 +17,10 @@ in settings.json stay as they are).
 
 **Facts:** go-macos-facts.md §7.3 (gopls serve flags) and §5.3 (go.languageServerFlags).`,
   check({ workspace }) {
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const item of workspace.vscode?.languageServerFlags ?? []) {
       if (!/^--?rpc\.trace(=(true|1))?$/.test(item.value.trim())) continue;
       findings.push({
-        rule: 'settings/rpc-trace',
-        severity: 'warning',
         message: `go.languageServerFlags has ${item.value}: gopls prints the full trace of every LSP message, which costs CPU on every edit and grows its log without end. It is meant for a debugging session.`,
         evidence: [{ kind: 'file', file: item.file, excerpt: JSON.stringify(item.value), line: item.range.start.line }],
         location: { file: item.file, range: item.range },

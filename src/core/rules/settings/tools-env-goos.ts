@@ -1,9 +1,10 @@
-import type { Finding, Fix } from '../../finding.js';
-import type { Rule } from '../../rule.js';
+import type { Fix } from '../../finding.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 import { machineHost } from '../cross/target.js';
 
 export const toolsEnvGoos: Rule = {
   id: 'settings/tools-env-goos',
+  reads: 'files+machine-if-probed',
   defaultSeverity: 'warning',
   summary: 'go.toolsEnvVars sets GOOS/GOARCH: gopls and the extension\'s go commands work for another platform.',
   docs: `**What:** \`GOOS\` or \`GOARCH\` in \`go.toolsEnvVars\` (.vscode/settings.json) with a value other than this
@@ -25,7 +26,7 @@ choices.
     const vs = workspace.vscode;
     if (!vs) return [];
     const host = machineHost(machine);
-    const findings: Finding[] = [];
+    const findings: RuleFinding[] = [];
     for (const name of ['GOOS', 'GOARCH'] as const) {
       const ref = vs.toolsEnvVars[name];
       if (!ref || typeof ref.value !== 'string' || ref.value === '') continue;
@@ -36,8 +37,6 @@ choices.
       if (move.length > 0) fixes.push({ kind: 'edit', title: `Analyse as ${name}=${ref.value} in gopls only (move it to gopls "build.env")`, edits: move });
       if (ref.removeEdits.length > 0) fixes.push({ kind: 'edit', title: `Remove ${name} from go.toolsEnvVars`, edits: ref.removeEdits });
       findings.push({
-        rule: 'settings/tools-env-goos',
-        severity: 'warning',
         message: `go.toolsEnvVars sets ${name}=${ref.value}${own ? ` (this machine is ${own})` : ''}: gopls analyses the workspace as ${ref.value} — files for this machine look excluded by build constraints — and builds, tests and debug sessions started from VS Code target ${ref.value}.`,
         evidence: [{ kind: 'file', file: ref.file, excerpt: `"${name}": ${JSON.stringify(ref.value)}`, line: ref.keyRange.start.line }],
         location: { file: ref.file, range: { start: ref.keyRange.start, end: ref.valueRange.end } },

@@ -1,8 +1,8 @@
 import { goInstallDirs, normalizeDir } from '../../facts/index.js';
-import type { Finding, Fix } from '../../finding.js';
+import type { Fix } from '../../finding.js';
 import { compareGoVersions, goVersionAtLeast, isValidGoVersion } from '../../knowledge/index.js';
 import type { BuildInfo } from '../../machine.js';
-import type { Rule } from '../../rule.js';
+import type { Rule, RuleFinding } from '../../rule.js';
 import { shellQuote } from '../../shell-quote.js';
 import { buildInfoOf, toolEvidence } from '../path/tool-identity.js';
 
@@ -21,6 +21,7 @@ function installTarget(info: BuildInfo): string | undefined {
 
 export const toolsMissingLcUuid: Rule = {
   id: 'tools/missing-lc-uuid',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'On macOS 26+, tools in GOBIN/GOPATH/bin built with Go < 1.24 have no LC_UUID and may be aborted by dyld.',
   docs: `**What:** on macOS 26 Tahoe or later, a tool in GOBIN or a GOPATH \`bin\` directory whose
@@ -47,7 +48,7 @@ transcript and reports; the three fixes).`,
     const seen = new Set<string>();
     const local = machine.go.version;
     const canRebuild = !!local && !local.devel && goVersionAtLeast(local.raw, '1.24');
-    const out: Finding[] = [];
+    const out: RuleFinding[] = [];
     for (const tool of candidates) {
       if (seen.has(tool.realPath)) continue;
       seen.add(tool.realPath);
@@ -70,8 +71,6 @@ transcript and reports; the three fixes).`,
           : { kind: 'text', title: 'Or link externally (needs the Command Line Tools)', text: 'Rebuild with -ldflags=-linkmode=external.' },
       );
       out.push({
-        rule: 'tools/missing-lc-uuid',
-        severity: 'warning',
         message: `${tool.path} was built with ${info.goVersion}, before Go 1.24 started writing the Mach-O LC_UUID, so on macOS ${mac.productVersion ?? mac.major} dyld may abort it at launch ("dyld: missing LC_UUID load command").`,
         evidence: [toolEvidence(snapshot, machine, tool), snapshot.commands.sw_vers ? { kind: 'command', command: snapshot.commands.sw_vers.argv.join(' '), argv: snapshot.commands.sw_vers.argv, excerpt: `ProductVersion: ${mac.productVersion ?? mac.major}` } : { kind: 'note', text: `macOS ${mac.major}` }],
         fixes,

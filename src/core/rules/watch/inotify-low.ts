@@ -9,6 +9,7 @@ export const KERNEL_FLOOR_MAX_USER_WATCHES = 8192;
 
 export const watchInotifyLow: Rule = {
   id: 'watch/inotify-low',
+  reads: 'machine',
   defaultSeverity: 'warning',
   summary: 'Linux inotify max_user_watches is below what VS Code recommends; large workspaces stop being watched.',
   docs: `**What:** \`/proc/sys/fs/inotify/max_user_watches\` on the Linux host (with Remote-SSH: the remote
@@ -35,7 +36,6 @@ Each watch costs up to 1,080 bytes of kernel memory (524,288 watches ≈ 540 MiB
     const severity: Severity = watches <= KERNEL_FLOOR_MAX_USER_WATCHES ? 'warning' : 'info';
     return [
       {
-        rule: 'watch/inotify-low',
         severity,
         message: `inotify max_user_watches is ${watches}, below the ${RECOMMENDED_MAX_USER_WATCHES} VS Code recommends: watches are per directory and shared by all of this user's watchers, so in a large workspace VS Code stops seeing file changes ("Unable to watch for file changes") and edits made outside the editor are missed.`,
         evidence: [{ kind: 'file', file: INOTIFY_FILES.maxUserWatches, excerpt: String(watches) }],

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Finding, Fix, TextEdit } from '../../../../src/core/finding.js';
+import { runRules } from '../../../../src/core/engine.js';
 import { portsFor } from '../../../../src/core/knowledge/index.js';
 import type { MachineFacts } from '../../../../src/core/machine.js';
 import type { Rule, RuleContext } from '../../../../src/core/rule.js';
@@ -54,7 +55,7 @@ export async function contextFor(fixture: string, m: MachineOptions = { go: '1.2
 
 export async function run(rule: Rule, fixture: string, m?: MachineOptions): Promise<Finding[]> {
   const ctx = await contextFor(fixture, m);
-  return rule.check(ctx).map((f) => ({ ...f, rule: f.rule }));
+  return runRules([rule], ctx);
 }
 
 /** `file:line:col` (1-based, as editors show) of a finding, relative to its fixture. */

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { runRules } from '../../../../src/core/engine.js';
 import type { Finding } from '../../../../src/core/finding.js';
 import { parseGithubWorkflow } from '../../../../src/core/parse/github-workflow.js';
 import { allRules } from '../../../../src/core/rules/index.js';
@@ -18,7 +19,7 @@ const MAC: MachineOptions = { go: '1.27.3', hostOs: 'darwin', hostArch: 'arm64',
 
 async function workflowFindings(m: MachineOptions = MAC): Promise<Finding[]> {
   const ctx = await contextFor('workflow-context', m);
-  return allRules.flatMap((r) => r.check(ctx)).filter((f) => f.location?.file.includes('/.github/workflows/'));
+  return runRules(allRules, ctx).filter((f) => f.location?.file.includes('/.github/workflows/'));
 }
 
 const summary = (fs: Finding[], file: string) =>
