@@ -155,12 +155,12 @@ export class DoctorContext implements vscode.Disposable {
       await client.client.start();
       if (this.serverScope !== scope) return; // stopped while starting
       this.client = client;
-      await this.askRules(client);
       this.timings.serverReadyMs ??= performance.now() - this.timings.activateStart;
       this.log.info(`server started (${this.trusted ? 'trusted' : 'Restricted Mode'} workspace)`);
       this.watchToolchain();
       this.startWatchdog();
       this.setPhase('checking');
+      await this.askRules(client);
       await this.refresh();
     } catch (err) {
       this.failure = err instanceof Error ? err.message : String(err);
