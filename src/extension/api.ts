@@ -4,7 +4,7 @@
  */
 import type * as vscode from 'vscode';
 import type { DoctorTimings } from './context.js';
-import type { ExtensionReport } from './protocol.js';
+import type { ReceivedReport } from './folder-reports.js';
 import type { ReportNode } from './report-tree-model.js';
 import type { StatusSummary } from './status-summary.js';
 import type { WatchdogView } from './watchdog/index.js';
@@ -15,14 +15,14 @@ export interface DoctorApi {
   /** The language status item shown for Go and go.mod files. */
   readonly languageStatus: { text: string; detail: string | undefined; severity: 'information' | 'warning' | 'error'; busy: boolean };
   /** The report shown (the active folder's, plus the watchdog's storm finding), or undefined before the first one. */
-  readonly report: ExtensionReport | undefined;
+  readonly report: ReceivedReport | undefined;
   /** The gopls watchdog's state (undefined until it starts; it never starts in Restricted Mode). */
   readonly watchdog: WatchdogView | undefined;
   /** The report tree's root nodes. */
   readonly tree: readonly ReportNode[];
   readonly timings: Readonly<DoctorTimings>;
   readonly trusted: boolean;
-  readonly onDidReport: vscode.Event<ExtensionReport | undefined>;
+  readonly onDidReport: vscode.Event<ReceivedReport | undefined>;
   /** Resolves with the first report (current or next) that satisfies `predicate`. */
-  whenReport(predicate?: (report: ExtensionReport) => boolean, timeoutMs?: number): Promise<ExtensionReport>;
+  whenReport(predicate?: (report: ReceivedReport) => boolean, timeoutMs?: number): Promise<ReceivedReport>;
 }

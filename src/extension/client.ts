@@ -2,14 +2,37 @@
  * The language client for the bundled server (dist/server.js, over Node IPC). It syncs the open
  * editors of the files the workspace model reads (their text wins over the disk; the server
  * registers its own file watchers dynamically) and answers the server's `workspace/configuration`
- * requests for `goDoctor` with the normalized settings. vscode-languageclient is loaded on first
- * use, not during activation.
+ * requests for `goDoctor` with the normalized settings. The doctor's own requests and
+ * notifications go through DoctorClient, typed by the shared protocol (src/server/protocol.ts).
+ * vscode-languageclient is loaded on first use, not during activation.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient, LanguageClientOptions } from 'vscode-languageclient/node';
+import type { LanguageClient, LanguageClientOptions, RequestParam } from 'vscode-languageclient/node';
 import type { DoctorConfig } from './config.js';
-import type { InitializationOptions } from './protocol.js';
+import type { DoctorNotification, DoctorRequest, InitializationOptions } from '../server/protocol.js';
 import { WATCHED_FILE_GLOBS } from '../server/watched-files.js';
+
+type ClientLibrary = typeof import('vscode-languageclient/node');
+
+/** The running client, with the shared protocol's messages typed as vscode-languageclient types them. */
+export class DoctorClient {
+  constructor(
+    readonly client: LanguageClient,
+    private readonly lib: ClientLibrary,
+  ) {}
+
+  request<P, R>(message: DoctorRequest<P, R>, params: RequestParam<P>): Promise<R> {
+    return this.client.sendRequest(new this.lib.RequestType<P, R, void>(message.method), params);
+  }
+
+  notify<P>(message: DoctorNotification<P>, params: RequestParam<P>): Promise<void> {
+    return this.client.sendNotification(new this.lib.NotificationType<P>(message.method), params);
+  }
+
+  onNotification<P>(message: DoctorNotification<P>, handler: (params: P) => void): vscode.Disposable {
+    return this.client.onNotification(new this.lib.NotificationType<P>(message.method), handler);
+  }
+}
 
 const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
   ...WATCHED_FILE_GLOBS.map((pattern) => ({ scheme: 'file', pattern })),
@@ -24,8 +47,9 @@ export interface ClientDeps {
   trusted: boolean;
 }
 
-export async function createLanguageClient(deps: ClientDeps): Promise<LanguageClient> {
-  const { LanguageClient, TransportKind } = await import('vscode-languageclient/node');
+export async function createLanguageClient(deps: ClientDeps): Promise<DoctorClient> {
+  const lib = await import('vscode-languageclient/node');
+  const { LanguageClient, TransportKind } = lib;
   const remoteName = vscode.env.remoteName;
   const initializationOptions: InitializationOptions = {
     trusted: deps.trusted,
@@ -52,7 +76,7 @@ export async function createLanguageClient(deps: ClientDeps): Promise<LanguageCl
     },
   };
   const module = deps.serverModule;
-  return new LanguageClient(
+  const client = new LanguageClient(
     'goDoctor',
     vscode.l10n.t('Go Toolchain Doctor'),
     {
@@ -61,6 +85,7 @@ export async function createLanguageClient(deps: ClientDeps): Promise<LanguageCl
     },
     clientOptions,
   );
+  return new DoctorClient(client, lib);
 }
 
 /** The Go extension's settings that choose which go/gopls it runs (resolved for the first folder). */

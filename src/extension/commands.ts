@@ -3,12 +3,11 @@
  * code actions invoke from the Problems panel and the light bulb.
  */
 import * as vscode from 'vscode';
-import type { Snapshot } from '../core/snapshot.js';
 import type { DoctorContext } from './context.js';
 import { applyFix } from './fix-apply.js';
 import { showCommand } from './fix-command.js';
 import { applySetting } from './fix-setting.js';
-import { SNAPSHOT_REQUEST, type ApplySettingArgs, type ShowCommandArgs, type SnapshotParams } from './protocol.js';
+import { snapshotRequest, type ApplySettingArgs, type ShowCommandArgs, type SnapshotParams } from '../server/protocol.js';
 import { reportMarkdown } from './report-markdown.js';
 import type { ReportNode } from './report-tree-model.js';
 import { currentIdentity, exportSnapshot, type ExportSnapshotArgs } from './snapshot-export.js';
@@ -44,7 +43,7 @@ function handlers(ctx: DoctorContext): Handlers {
       if (!client) return undefined;
       const params: SnapshotParams = {};
       if (ctx.report?.folderUri) params.uri = ctx.report.folderUri;
-      const snapshot = await client.sendRequest<Snapshot | null>(SNAPSHOT_REQUEST, params);
+      const snapshot = await client.request(snapshotRequest, params);
       if (!snapshot) {
         void vscode.window.showWarningMessage(vscode.l10n.t('Go Doctor has no snapshot yet.'));
         return undefined;
@@ -59,7 +58,7 @@ function handlers(ctx: DoctorContext): Handlers {
       if (node?.kind !== 'fix') return false;
       const applied = await applyFix(node.fix, {
         rule: node.finding.rule,
-        root: ctx.report?.root ?? null,
+        root: ctx.report?.snapshot.workspace ?? null,
         ...(ctx.report?.folderUri ? { folderUri: ctx.report.folderUri } : {}),
       });
       if (applied) ctx.scheduleRefresh();

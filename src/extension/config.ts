@@ -3,7 +3,7 @@
  * toolchain watcher.
  */
 import * as vscode from 'vscode';
-import type { DoctorSettings } from './protocol.js';
+import type { DoctorSettings } from '../server/protocol.js';
 import { DEFAULT_WATCHED_TOOLS, readProbeTimeout, readRuleSettings, readToolNames, SECTION } from './settings-values.js';
 
 export { effectOfChange, SECTION, type SettingEffect } from './settings-values.js';

@@ -6,22 +6,20 @@
  *   and by settings that need a new server.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { createLanguageClient } from './client.js';
-import { DoctorConfig, effectOfChange, SECTION } from './config.js';
+import { ruleDocsUrl } from '../core/rule.js';
 import {
-  pickFolder,
-  readReportResult,
-  REPORT_CHANGED_NOTIFICATION,
-  REPORT_REQUEST,
-  TOOLCHAIN_CHANGED_NOTIFICATION,
-  type ExtensionReport,
-  type ReportedFinding,
+  reportChangedNotification,
+  reportRequest,
+  rulesRequest,
+  toolchainChangedNotification,
+  type PublishedFinding,
   type ReportParams,
-} from './protocol.js';
+  type RuleInfo,
+} from '../server/protocol.js';
+import { createLanguageClient, type DoctorClient } from './client.js';
+import { DoctorConfig, effectOfChange, SECTION } from './config.js';
+import { pickFolder, type ReceivedReport } from './folder-reports.js';
 import { ReportTree } from './report-tree.js';
-import type { RuleInfo } from './report-tree-model.js';
-import { ruleCatalog } from './rule-catalog.js';
 import { DoctorStatus } from './status-bar.js';
 import type { DoctorPhase } from './status-summary.js';
 import { ToolchainWatcher } from './toolchain-watcher.js';
@@ -67,20 +65,21 @@ export class DoctorContext implements vscode.Disposable {
   readonly tree: ReportTree;
   readonly timings: DoctorTimings;
 
-  private client: LanguageClient | undefined;
+  private client: DoctorClient | undefined;
   private serverScope = new DisposableScope();
   private toolchainWatcher: ToolchainWatcher | undefined;
   private watchedToolsKey = '';
   private starting: Promise<void> | undefined;
   private phase: DoctorPhase = 'starting';
   private failure: string | undefined;
-  private reports: ExtensionReport[] = [];
-  private shown: ExtensionReport | undefined;
+  private reports: ReceivedReport[] = [];
+  private shown: ReceivedReport | undefined;
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** Every check the server runs (asked once: the rules ship in the server only). */
   private rules: RuleInfo[] | undefined;
   private watchdog: Watchdog | undefined;
-  private watchdogFinding: ReportedFinding | undefined;
-  private readonly reported = new vscode.EventEmitter<ExtensionReport | undefined>();
+  private watchdogFinding: PublishedFinding | undefined;
+  private readonly reported = new vscode.EventEmitter<ReceivedReport | undefined>();
   readonly onDidReport = this.reported.event;
 
   constructor(
@@ -114,17 +113,17 @@ export class DoctorContext implements vscode.Disposable {
     return vscode.workspace.isTrusted;
   }
 
-  get report(): ExtensionReport | undefined {
+  get report(): ReceivedReport | undefined {
     return this.shown;
   }
 
-  get languageClient(): LanguageClient | undefined {
+  get languageClient(): DoctorClient | undefined {
     return this.client;
   }
 
+  /** The server's checks (empty until the server has answered). */
   ruleCatalog(): RuleInfo[] {
-    this.rules ??= ruleCatalog();
-    return this.rules;
+    return this.rules ?? [];
   }
 
   /** Starts (or restarts) the server; resolves when it runs or has failed (never rejects). */
@@ -151,9 +150,9 @@ export class DoctorContext implements vscode.Disposable {
         config: this.config,
         trusted: this.trusted,
       });
-      scope.add({ dispose: () => void client.dispose() });
-      scope.add(client.onNotification(REPORT_CHANGED_NOTIFICATION, () => this.scheduleRefresh()));
-      await client.start();
+      scope.add({ dispose: () => void client.client.dispose() });
+      scope.add(client.onNotification(reportChangedNotification, () => this.scheduleRefresh()));
+      await client.client.start();
       if (this.serverScope !== scope) return; // stopped while starting
       this.client = client;
       this.timings.serverReadyMs ??= performance.now() - this.timings.activateStart;
@@ -161,6 +160,7 @@ export class DoctorContext implements vscode.Disposable {
       this.watchToolchain();
       this.startWatchdog();
       this.setPhase('checking');
+      await this.askRules(client);
       await this.refresh();
     } catch (err) {
       this.failure = err instanceof Error ? err.message : String(err);
@@ -169,8 +169,18 @@ export class DoctorContext implements vscode.Disposable {
     }
   }
 
+  /** The rule catalog, once per extension lifetime (a failure leaves the tree to the rules with findings). */
+  private async askRules(client: DoctorClient): Promise<void> {
+    if (this.rules) return;
+    try {
+      this.rules = await client.request(rulesRequest, {});
+    } catch (err) {
+      this.log.warn(`rules request failed: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
   private async stopServer(): Promise<void> {
-    const client = this.client;
+    const client = this.client?.client;
     this.client = undefined;
     this.toolchainWatcher = undefined;
     this.watchedToolsKey = '';
@@ -194,7 +204,7 @@ export class DoctorContext implements vscode.Disposable {
       dog.onDidChangeState(() => {
         this.render();
         void dog.finding().then((f) => {
-          this.watchdogFinding = f;
+          this.watchdogFinding = f && { ...f, docsUrl: ruleDocsUrl(f.rule) };
           this.render();
         });
       }),
@@ -224,7 +234,7 @@ export class DoctorContext implements vscode.Disposable {
   toolchainChanged(): void {
     if (!this.client) return;
     this.setPhase('checking');
-    void this.client.sendNotification(TOOLCHAIN_CHANGED_NOTIFICATION, {}).catch((err: unknown) => this.log.warn(`toolchainChanged: ${String(err)}`));
+    void this.client.notify(toolchainChangedNotification, {}).catch((err: unknown) => this.log.warn(`toolchainChanged: ${String(err)}`));
   }
 
   private configurationChanged(e: vscode.ConfigurationChangeEvent): void {
@@ -236,7 +246,7 @@ export class DoctorContext implements vscode.Disposable {
       return;
     }
     if (!this.client) return;
-    void this.client
+    void this.client.client
       .sendNotification('workspace/didChangeConfiguration', { settings: { [SECTION]: this.config.serverSettings() } })
       .catch((err: unknown) => this.log.warn(`didChangeConfiguration: ${String(err)}`));
     if (effect === 'reprobe') {
@@ -259,7 +269,7 @@ export class DoctorContext implements vscode.Disposable {
   }
 
   /** Fetches the report of every folder and shows the active one. */
-  async refresh(): Promise<ExtensionReport | undefined> {
+  async refresh(): Promise<ReceivedReport | undefined> {
     const client = this.client;
     if (!client) return undefined;
     try {
@@ -269,8 +279,8 @@ export class DoctorContext implements vscode.Disposable {
       // the time the request was SENT: messages are ordered, so a report requested after a
       // toolchainChanged notification reflects it (runChecks relies on this)
       const requestedAt = Date.now();
-      const raw = await client.sendRequest(REPORT_REQUEST, params);
-      this.reports = readReportResult(raw, requestedAt);
+      const result = await client.request(reportRequest, params);
+      this.reports = result.folders.map((folder) => ({ ...folder, receivedAt: requestedAt }));
       const shown = this.pick();
       if (shown && shown.state === 'ready' && this.phase !== 'failed') this.phase = 'ready';
       this.show(shown);
@@ -286,11 +296,11 @@ export class DoctorContext implements vscode.Disposable {
     return uri?.scheme === 'file' ? uri.toString() : undefined;
   }
 
-  private pick(): ExtensionReport | undefined {
+  private pick(): ReceivedReport | undefined {
     return pickFolder(this.reports, this.activeUri());
   }
 
-  private show(report: ExtensionReport | undefined): void {
+  private show(report: ReceivedReport | undefined): void {
     if (report === this.shown && report !== undefined) return;
     this.shown = report;
     if (report && this.timings.statusPopulatedMs === undefined && report.toolchain.platform) {
@@ -309,7 +319,7 @@ export class DoctorContext implements vscode.Disposable {
   }
 
   /** The shown report plus the watchdog's storm finding (a client-side check). */
-  get fullReport(): ExtensionReport | undefined {
+  get fullReport(): ReceivedReport | undefined {
     const report = this.shown;
     if (!report || !this.watchdogFinding) return report;
     return { ...report, findings: [...report.findings.filter((f) => f.rule !== this.watchdogFinding?.rule), this.watchdogFinding] };
@@ -329,7 +339,7 @@ export class DoctorContext implements vscode.Disposable {
   }
 
   /** The next report that satisfies `predicate` (the current one if it already does). */
-  whenReport(predicate: (r: ExtensionReport) => boolean = (r) => r.state === 'ready', timeoutMs = 30_000): Promise<ExtensionReport> {
+  whenReport(predicate: (r: ReceivedReport) => boolean = (r) => r.state === 'ready', timeoutMs = 30_000): Promise<ReceivedReport> {
     const current = this.fullReport;
     if (current && predicate(current)) return Promise.resolve(current);
     return new Promise((resolve, reject) => {

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Fix } from '../core/finding.js';
-import { APPLY_SETTING_COMMAND, SHOW_COMMAND_COMMAND, type ApplySettingArgs, type ShowCommandArgs } from './protocol.js';
+import { APPLY_SETTING_COMMAND, SHOW_COMMAND_COMMAND, type ApplySettingArgs, type ShowCommandArgs } from '../server/protocol.js';
 
 function toRange(r: { start: { line: number; character: number }; end: { line: number; character: number } }): vscode.Range {
   return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);

@@ -4,7 +4,7 @@
  * Terminal"; nothing is written to shell startup files, ever.
  */
 import * as vscode from 'vscode';
-import type { ShowCommandArgs } from './protocol.js';
+import type { ShowCommandArgs } from '../server/protocol.js';
 
 export type ShowCommandOutcome = 'ran' | 'copied' | 'dismissed';
 

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { Fix } from '../core/finding.js';
-import type { ApplySettingArgs } from './protocol.js';
+import type { ApplySettingArgs } from '../server/protocol.js';
 import { applyWorkspaceSettingFixes } from './watchdog/workspace-settings-writer.js';
 import { nextValue } from './settings-values.js';
 

@@ -8,16 +8,8 @@ import type { RuleSettings } from '../core/engine.js';
 import { groupOfRule, reportGroups, ruleFamily } from '../core/report/groups.js';
 import { describeEvidence, describeFix } from '../core/report/describe.js';
 import { displayLocation } from '../core/report/paths.js';
-import type { ExtensionReport, ReportedFinding, SkippedWork } from './protocol.js';
+import type { FolderReport, PublishedFinding, RuleInfo, SkippedCheck } from '../server/protocol.js';
 import { summaryParts, type Translate } from './status-summary.js';
-
-export interface RuleInfo {
-  id: string;
-  summary: string;
-  defaultSeverity: Severity;
-  docsUrl: string;
-  docs?: string;
-}
 
 /** passed: ran, nothing found; notChecked: could not run (Restricted Mode); disabled: by settings. */
 export type CheckStatus = Severity | 'passed' | 'notChecked' | 'disabled';
@@ -26,12 +18,12 @@ export type ReportNode =
   | { kind: 'toolchain'; id: string; label: string; tooltip: string }
   | { kind: 'group'; id: string; label: string; status: CheckStatus; description: string; children: ReportNode[] }
   | { kind: 'check'; id: string; rule: RuleInfo; status: CheckStatus; description: string; children: ReportNode[] }
-  | { kind: 'finding'; id: string; finding: ReportedFinding; label: string; description: string; children: ReportNode[] }
+  | { kind: 'finding'; id: string; finding: PublishedFinding; label: string; description: string; children: ReportNode[] }
   | { kind: 'location'; id: string; location: Location; label: string }
   | { kind: 'evidence'; id: string; evidence: Evidence; label: string; details: string[] }
-  | { kind: 'fix'; id: string; fix: Fix; finding: ReportedFinding; label: string; details: string[] }
+  | { kind: 'fix'; id: string; fix: Fix; finding: PublishedFinding; label: string; details: string[] }
   | { kind: 'skipped'; id: string; label: string; children: ReportNode[] }
-  | { kind: 'skippedItem'; id: string; skipped: SkippedWork; label: string };
+  | { kind: 'skippedItem'; id: string; skipped: SkippedCheck; label: string };
 
 /**
  * Rule families whose checks read only workspace files: these still run in Restricted Mode.
@@ -51,14 +43,14 @@ function worstStatus(statuses: CheckStatus[]): CheckStatus {
   return worst;
 }
 
-function worstSeverity(findings: readonly ReportedFinding[]): Severity | undefined {
+function worstSeverity(findings: readonly PublishedFinding[]): Severity | undefined {
   const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
   let worst: Severity | undefined;
   for (const f of findings) if (!worst || rank[f.severity] > rank[worst]) worst = f.severity;
   return worst;
 }
 
-function countDescription(findings: readonly ReportedFinding[], t: Translate): string {
+function countDescription(findings: readonly PublishedFinding[], t: Translate): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const infos = findings.length - errors - warnings;
@@ -82,7 +74,7 @@ function statusDescription(status: CheckStatus, t: Translate): string {
   }
 }
 
-function findingNode(finding: ReportedFinding, id: string, root: string | null, t: Translate): ReportNode {
+function findingNode(finding: PublishedFinding, id: string, root: string | null, t: Translate): ReportNode {
   const children: ReportNode[] = [];
   const where = finding.location ? displayLocation(finding.location, root) : '';
   if (finding.location) children.push({ kind: 'location', id: `${id}/loc`, location: finding.location, label: t('Open {0}', where) });
@@ -99,7 +91,7 @@ function findingNode(finding: ReportedFinding, id: string, root: string | null, 
 }
 
 export interface TreeInput {
-  report: ExtensionReport;
+  report: FolderReport;
   rules: readonly RuleInfo[];
   settings: RuleSettings;
   trusted: boolean;
@@ -107,9 +99,9 @@ export interface TreeInput {
 
 export function buildReportTree(input: TreeInput, t: Translate): ReportNode[] {
   const { report, settings, trusted } = input;
-  const root = report.root;
-  const platform = report.toolchain.platform ?? '';
-  const byRule = new Map<string, ReportedFinding[]>();
+  const root = report.snapshot.workspace;
+  const platform = report.toolchain.platform;
+  const byRule = new Map<string, PublishedFinding[]>();
   for (const f of report.findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
 
   // every shipped rule, plus any rule id the server reported that this build does not know

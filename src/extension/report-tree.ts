@@ -6,8 +6,8 @@
 import * as vscode from 'vscode';
 import type { Evidence, Fix } from '../core/finding.js';
 import type { RuleSettings } from '../core/engine.js';
-import type { ExtensionReport } from './protocol.js';
-import { buildReportTree, type CheckStatus, type ReportNode, type RuleInfo } from './report-tree-model.js';
+import type { FolderReport, RuleInfo } from '../server/protocol.js';
+import { buildReportTree, type CheckStatus, type ReportNode } from './report-tree-model.js';
 
 const translate = (message: string, ...args: (string | number | boolean)[]): string => vscode.l10n.t(message, ...args);
 
@@ -36,7 +36,7 @@ function codeTooltip(headline: string, details: string[]): vscode.MarkdownString
 }
 
 export interface ReportTreeState {
-  report: ExtensionReport | undefined;
+  report: FolderReport | undefined;
   settings: RuleSettings;
   trusted: boolean;
 }

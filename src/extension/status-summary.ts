@@ -4,7 +4,7 @@
  * (vscode.l10n.t in the extension), so this is unit-tested without a VS Code.
  */
 import type { Severity } from '../core/finding.js';
-import type { ExtensionReport } from './protocol.js';
+import type { FolderReport } from '../server/protocol.js';
 
 export type Translate = (message: string, ...args: (string | number | boolean)[]) => string;
 
@@ -14,7 +14,7 @@ export type DoctorPhase = 'starting' | 'checking' | 'ready' | 'failed';
 
 export interface StatusInput {
   phase: DoctorPhase;
-  report: ExtensionReport | undefined;
+  report: FolderReport | undefined;
   trusted: boolean;
   /** Why the server failed (phase 'failed'). */
   failure?: string;
@@ -54,7 +54,7 @@ export function shortCltVersion(version: string): string {
   return m ? `${m[1]}.${m[2]}` : version;
 }
 
-function countBySeverity(report: ExtensionReport | undefined): StatusSummary['counts'] {
+function countBySeverity(report: FolderReport | undefined): StatusSummary['counts'] {
   const counts = { errors: 0, warnings: 0, infos: 0 };
   for (const f of report?.findings ?? []) {
     if (f.severity === 'error') counts.errors++;
@@ -78,22 +78,20 @@ export function goPlatform(platform: string, arch?: string): string {
 }
 
 /** The parts of the one-line summary, in order: Go version, host, target, cgo, CLT. */
-export function summaryParts(report: ExtensionReport, t: Translate): string[] {
+export function summaryParts(report: FolderReport, t: Translate): string[] {
   const tc = report.toolchain;
   const parts: string[] = [];
   const hidden = tc.goNotOnPath;
   parts.push(tc.goVersion ? t('Go {0}', shortGoVersion(tc.goVersion)) : hidden ? t('Go {0} not on PATH', shortGoVersion(hidden.version ?? '?')) : t('Go not found'));
-  const host = tc.platform ? goPlatform(tc.platform, tc.arch) : undefined;
-  if (host) {
-    const [first, ...others] = tc.targets.filter((target) => target !== host);
-    parts.push(first ? `${host} → ${first}${others.length ? ` +${others.length}` : ''}` : host);
-  }
+  const host = goPlatform(tc.platform, tc.arch);
+  const [first, ...others] = tc.targets.filter((target) => target !== host);
+  parts.push(first ? `${host} → ${first}${others.length ? ` +${others.length}` : ''}` : host);
   if (tc.cgoEnabled !== undefined) parts.push(tc.cgoEnabled ? t('cgo on') : t('cgo off'));
   if (tc.platform === 'darwin') parts.push(tc.cltVersion ? t('CLT {0}', shortCltVersion(tc.cltVersion)) : t('no CLT'));
   return parts;
 }
 
-function tooltipTable(report: ExtensionReport, t: Translate): string[] {
+function tooltipTable(report: FolderReport, t: Translate): string[] {
   const tc = report.toolchain;
   const code = (s: string): string => '`' + s.replace(/`/g, "'") + '`';
   const rows: [string, string][] = [];
@@ -102,8 +100,10 @@ function tooltipTable(report: ExtensionReport, t: Translate): string[] {
     ? t('{0} installed in {1}, not on PATH{2}', hidden.version ?? 'Go', code(hidden.goroot), hidden.file ? t(' (see {0})', code(hidden.file)) : '')
     : t('not found on PATH');
   rows.push([t('Go'), tc.goVersion ? `${tc.goVersion}${tc.goBinary ? ` ${code(tc.goBinary)}` : ''}` : notOnPath]);
-  if (tc.platform) rows.push([t('Host'), goPlatform(tc.platform, tc.arch)]);
-  if (tc.targets.length) rows.push([t('Workspace targets'), tc.targets.join(', ')]);
+  const host = goPlatform(tc.platform, tc.arch);
+  rows.push([t('Host'), host]);
+  const targets = tc.targets.filter((target) => target !== host);
+  if (targets.length) rows.push([t('Workspace targets'), targets.join(', ')]);
   if (tc.cgoEnabled !== undefined) rows.push([t('cgo'), tc.cgoEnabled ? t('on') : t('off')]);
   if (tc.platform === 'darwin') rows.push([t('Command Line Tools'), tc.cltVersion ?? t('not installed')]);
   return ['| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v.replace(/\|/g, '\\|')} |`)];

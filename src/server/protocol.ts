@@ -1,24 +1,45 @@
 /**
- * The doctor's additions to LSP: custom requests/notifications, the client-side commands code
- * actions refer to, and the initialization options. Plain types and strings only, so the VS Code
- * extension (and tests) can import this file without pulling in the server.
+ * The doctor's additions to LSP, shared by the server and the VS Code extension (one bundle
+ * version ships both, so neither side re-validates the other's messages): the custom requests and
+ * notifications with their parameter and result types (the role of rust-analyzer's lsp_ext.ts),
+ * the client-side commands code actions refer to, and the initialization options. Plain data: no
+ * import of the server, of `vscode` or of an LSP library.
+ *
+ * A message is declared once here, as its method plus its types; each side makes its library's
+ * RequestType / NotificationType of it (serve.ts, extension/client.ts). The server's
+ * vscode-languageserver and the client's vscode-languageclient bring different vscode-jsonrpc
+ * versions, whose message classes TypeScript does not let mix.
  */
 import type { Range, Severity } from '../core/finding.js';
-import type { EditorRecord } from '../core/snapshot.js';
+import type { EditorRecord, Snapshot } from '../core/snapshot.js';
 import type { DoctorReport, ReportFinding } from '../core/report/model.js';
 
 export const SERVER_NAME = 'Go Toolchain Doctor';
 /** `source` of every diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'Go Toolchain Doctor';
 
+/** A request of the doctor's protocol: params `P`, result `R` (the types exist for the compiler only). */
+export interface DoctorRequest<P, R> {
+  readonly method: string;
+  readonly types?: { params: P; result: R };
+}
+
+/** A notification of the doctor's protocol, with params `P`. */
+export interface DoctorNotification<P> {
+  readonly method: string;
+  readonly types?: { params: P };
+}
+
 /** Request: every finding (published or not) and a summary of the snapshot, per workspace folder. */
-export const REPORT_REQUEST = 'goDoctor/report';
+export const reportRequest: DoctorRequest<ReportParams, ReportResult> = { method: 'goDoctor/report' };
 /** Request: the current snapshot of one folder (for "Export snapshot"); redaction is the caller's job. */
-export const SNAPSHOT_REQUEST = 'goDoctor/snapshot';
+export const snapshotRequest: DoctorRequest<SnapshotParams, Snapshot | null> = { method: 'goDoctor/snapshot' };
+/** Request: every check the server runs (its rules plus the engine's own) with their docs, for the report tree. */
+export const rulesRequest: DoctorRequest<Record<string, never>, RuleInfo[]> = { method: 'goDoctor/rules' };
 /** Notification (client → server): PATH or a Go binary changed; re-probe and re-check everything. */
-export const TOOLCHAIN_CHANGED_NOTIFICATION = 'goDoctor/toolchainChanged';
-/** Notification (server → client): a new analysis finished (the client may refresh its report). */
-export const REPORT_CHANGED_NOTIFICATION = 'goDoctor/reportChanged';
+export const toolchainChangedNotification: DoctorNotification<Record<string, never>> = { method: 'goDoctor/toolchainChanged' };
+/** Notification (server → client): a new analysis of the folder finished (the client may refresh its report). */
+export const reportChangedNotification: DoctorNotification<{ folderUri: string }> = { method: 'goDoctor/reportChanged' };
 
 /** Commands code actions carry; the CLIENT implements them. The server never runs anything. */
 export const APPLY_SETTING_COMMAND = 'goDoctor.applySetting';
@@ -75,6 +96,15 @@ export interface ReportParams {
 export interface SnapshotParams {
   /** The folder (or a file in it); the first folder when absent. */
   uri?: string;
+}
+
+/** One check as the report tree lists it (`go-doctor rules` shows the same). */
+export interface RuleInfo {
+  id: string;
+  summary: string;
+  defaultSeverity: Severity;
+  docsUrl: string;
+  docs?: string;
 }
 
 export interface SkippedCheck {

@@ -6,6 +6,8 @@ import {
   CodeActionKind,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  NotificationType,
+  RequestType,
   ResponseError,
   TextDocumentSyncKind,
   TextDocuments,
@@ -25,18 +27,21 @@ import { DEFAULT_SETTINGS, readEditor, readSettings } from './configuration.js';
 import type { ServerDependencies } from './dependencies.js';
 import { DiagnosticsPublisher, findingToDiagnostic } from './diagnostics.js';
 import {
-  REPORT_CHANGED_NOTIFICATION,
-  REPORT_REQUEST,
+  reportChangedNotification,
+  reportRequest,
+  rulesRequest,
   SERVER_NAME,
-  SNAPSHOT_REQUEST,
-  TOOLCHAIN_CHANGED_NOTIFICATION,
+  snapshotRequest,
+  toolchainChangedNotification,
+  type DoctorNotification,
+  type DoctorRequest,
   type DoctorSettings,
   type InitializationOptions,
   type ReportParams,
   type ReportResult,
   type SnapshotParams,
 } from './protocol.js';
-import { folderReport, SERVER_VERSION } from './report.js';
+import { folderReport, ruleCatalog, SERVER_VERSION } from './report.js';
 import { WorkspaceSession } from './session.js';
 import { pathToUri, relativeToRoot, uriToPath } from './uris.js';
 import { WATCHED_FILE_GLOBS } from './watched-files.js';
@@ -54,6 +59,10 @@ export interface ServeOptions {
 export type Lifecycle = 'uninitialized' | 'running' | 'shutdown';
 
 type RequestResult<R> = R | ResponseError<void> | Promise<R | ResponseError<void>>;
+
+/** The shared protocol's messages as this side's LSP library types them. */
+const request = <P, R>(m: DoctorRequest<P, R>): RequestType<P, R, void> => new RequestType(m.method);
+const notification = <P>(m: DoctorNotification<P>): NotificationType<P> => new NotificationType(m.method);
 
 export class DoctorServer {
   private readonly documents = new TextDocuments(TextDocument);
@@ -95,15 +104,16 @@ export class DoctorServer {
     c.onDidChangeConfiguration(({ settings }) => {
       if (this.state === 'running') void this.configurationChanged(settings).catch(this.logError);
     });
-    c.onNotification(TOOLCHAIN_CHANGED_NOTIFICATION, () => {
+    c.onNotification(notification(toolchainChangedNotification), () => {
       if (this.state === 'running') this.refreshAll();
     });
-    c.onRequest<ReportResult, void>(REPORT_REQUEST, this.guard((params?: ReportParams) => this.report(params)));
-    c.onRequest(SNAPSHOT_REQUEST, this.guard(async (params?: SnapshotParams) => {
+    c.onRequest(request(reportRequest), this.guard((params: ReportParams | undefined) => this.report(params)));
+    c.onRequest(request(snapshotRequest), this.guard(async (params: SnapshotParams | undefined) => {
       const session = this.sessionFor(params?.uri);
       await session?.settle();
       return session?.currentSnapshot ?? null;
     }));
+    c.onRequest(request(rulesRequest), this.guard(() => ruleCatalog(this.deps.rules)));
     // Any other request: refused per the lifecycle, else unknown.
     c.onRequest((method) => this.refusal() ?? new ResponseError(ErrorCodes.MethodNotFound, `unhandled method ${method}`));
     this.documents.onDidChangeContent(({ document }) => {
@@ -268,7 +278,7 @@ export class DoctorServer {
       byUri.set(uri, list);
     }
     this.publisher.publish(session.folderUri, byUri);
-    void this.connection.sendNotification(REPORT_CHANGED_NOTIFICATION, { folderUri: session.folderUri }).catch(this.logError);
+    void this.connection.sendNotification(notification(reportChangedNotification), { folderUri: session.folderUri }).catch(this.logError);
     this.options.onAnalysed?.(session);
   }
 

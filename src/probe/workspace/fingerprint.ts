@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { statSync, type Stats } from 'node:fs';
-import type { WorkspaceCandidate, WorkspaceListing } from './scan.js';
+import type { WorkspaceCandidate, WorkspaceListing } from './listing.js';
 
 /**
  * A file modified less than this long before its fingerprint was taken may change again

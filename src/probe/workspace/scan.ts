@@ -19,8 +19,9 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import picomatch from 'picomatch';
 import { goHeaderEndInBytes } from '../../core/parse/go-header-bytes.js';
 import type { WorkspaceFileRecord, WorkspaceRecord } from '../../core/snapshot.js';
-import { hasShellShebang, workspaceFileKind, type WorkspaceFileKind } from '../../core/workspace/file-kinds.js';
+import { hasShellShebang, workspaceFileKind } from '../../core/workspace/file-kinds.js';
 import { FingerprintBuilder, type WorkspaceFingerprint } from './fingerprint.js';
+import type { WorkspaceCandidate as Candidate, WorkspaceListing } from './listing.js';
 
 export interface ScanOptions {
   /** Glob patterns (files.exclude style, relative to the root) not to walk or record. */
@@ -54,12 +55,6 @@ export const scanFileSystem = {
   readdir: (path: string): Dirent[] => readdirSync(path, { withFileTypes: true }),
   realpath: realpathSync.native as (path: string) => string,
 };
-
-interface Candidate {
-  path: string;
-  abs: string;
-  kind: WorkspaceFileKind | 'maybe-shell';
-}
 
 function excluder(patterns: string[] | undefined): (rel: string, isDir: boolean) => boolean {
   if (!patterns || patterns.length === 0) return () => false;
@@ -427,22 +422,6 @@ function walk(root: string, options: ScanOptions, notes: WalkNotes, deadline: nu
  * a fingerprint of the workspace (workspace/fingerprint.ts) stats. Pass it to scanWorkspace to
  * read exactly these files without walking again.
  */
-export interface WorkspaceListing {
-  root: string;
-  /** Files to read, in walk order (kind is decided from the name; `maybe-shell` by content). */
-  candidates: readonly Candidate[];
-  /** What the walk could not check (unreadable directories, links out of the workspace …), with why. */
-  skipped: { path: string; reason: string }[];
-  /** Links not followed that hide nothing from the scan (loops, links to a directory walked anyway …). */
-  unfollowedLinks: { path: string; reason: string }[];
-  /** The walk stopped early (entry or time budget). */
-  truncated: boolean;
-  /** Date.now() when the walk must stop (the reads share the budget). */
-  deadline: number;
-}
-
-export type { Candidate as WorkspaceCandidate };
-
 /** Walks the workspace and lists the files a scan reads. */
 export function listWorkspace(root: string, options: ScanOptions = {}): WorkspaceListing {
   const found: WalkNotes = { skipped: [], unfollowedLinks: [] };

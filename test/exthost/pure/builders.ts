@@ -1,7 +1,7 @@
 /** Builders for the extension's pure modules' tests: a folder report as the server sends it. */
 import type { Finding, Severity } from '../../../src/core/finding.js';
-import { readFolderReport, type ExtensionReport } from '../../../src/extension/protocol.js';
 import type { Translate } from '../../../src/extension/status-summary.js';
+import type { FolderReport } from '../../../src/server/protocol.js';
 
 /** vscode.l10n.t's formatting ({0}, {1} …) without VS Code. */
 export const t: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)])));
@@ -25,11 +25,11 @@ export interface FolderOptions {
   root?: string;
 }
 
-/** The raw `goDoctor/report` folder object (the server's FolderReport shape). */
-export function rawFolder(o: FolderOptions = {}): Record<string, unknown> {
+/** One folder of a `goDoctor/report` answer. */
+export function folderReport(o: FolderOptions = {}): FolderReport {
   const root = o.root ?? '/home/ada/project';
   return {
-    schema: 'go-doctor/report',
+    schema: 'go-doctor/report' as const,
     version: 1,
     tool: { name: 'go-doctor', version: 'test' },
     snapshot: {
@@ -61,8 +61,4 @@ export function rawFolder(o: FolderOptions = {}): Record<string, unknown> {
     skipped: o.skipped ?? [],
     skippedFiles: [],
   };
-}
-
-export function folderReport(o: FolderOptions = {}): ExtensionReport {
-  return readFolderReport(rawFolder(o), 1000);
 }

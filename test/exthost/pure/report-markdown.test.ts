@@ -35,6 +35,11 @@ describe('Copy Report as Markdown', () => {
     assert.match(md, /redacted/);
   });
 
+  it('counts the workspace files that were not checked, as go-doctor check --markdown does', () => {
+    const md = reportMarkdown({ ...report, unchecked: [{ path: 'build/huge.sh', reason: 'larger than 1 MiB' }] }, [], identity);
+    assert.match(md, /1 workspace file not checked/);
+  });
+
   it('leaves the report it was given untouched', () => {
     const before = JSON.stringify(report);
     reportMarkdown(report, [], identity);

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { buildReportTree, type ReportNode, type RuleInfo } from '../../../src/extension/report-tree-model.js';
+import { buildReportTree, type ReportNode } from '../../../src/extension/report-tree-model.js';
+import type { RuleInfo } from '../../../src/server/protocol.js';
 import { finding, folderReport, t } from './builders.js';
 
 const rule = (id: string): RuleInfo => ({ id, summary: `${id} summary`, defaultSeverity: 'warning', docsUrl: `https://example.invalid#${id}` });

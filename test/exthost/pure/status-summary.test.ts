@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { readFolderReport } from '../../../src/extension/protocol.js';
 import { describeStatus, goPlatform, shortCltVersion, TOOLTIP_COMMANDS } from '../../../src/extension/status-summary.js';
 import { finding, folderReport, t } from './builders.js';
 
@@ -44,6 +43,7 @@ describe('status bar summary', () => {
     const one = describeStatus({ phase: 'ready', trusted: true, report: folderReport({ goVersion: 'go1.24.4', targets: ['linux/amd64', 'js/wasm'] }) }, t);
     assert.ok(one.text.includes('linux/amd64 → js/wasm'), one.text);
     assert.ok(!one.text.includes('+'), 'the host itself is not a target');
+    assert.match(one.tooltip, /\| Workspace targets \| js\/wasm \|/, 'nor in the tooltip');
     const many = describeStatus({ phase: 'ready', trusted: true, report: folderReport({ goVersion: 'go1.24.4', targets: ['js/wasm', 'windows/arm64', 'ios/arm64'] }) }, t);
     assert.ok(many.text.includes('linux/amd64 → js/wasm +2'), many.text);
   });
@@ -85,10 +85,26 @@ describe('status bar summary', () => {
     for (const c of linked) assert.ok((TOOLTIP_COMMANDS as readonly string[]).includes(c ?? ''), `${c} is not trusted`);
   });
 
-  it('never throws and always starts with an icon, whatever the server sends', () => {
+  it('always starts with an icon and has a tooltip and a label, for any report', () => {
+    const severity = fc.constantFrom('error' as const, 'warning' as const, 'info' as const);
+    const options = fc.record(
+      {
+        platform: fc.constantFrom('linux', 'darwin', 'win32', 'freebsd'),
+        arch: fc.constantFrom('x64', 'arm64', 'ia32'),
+        goVersion: fc.string(),
+        cgoEnabled: fc.boolean(),
+        cltVersion: fc.string(),
+        targets: fc.array(fc.string()),
+        trusted: fc.boolean(),
+        state: fc.constantFrom('probing' as const, 'ready' as const),
+        findings: fc.array(fc.tuple(fc.string(), severity).map(([rule, sev]) => finding(rule, sev))),
+        skipped: fc.array(fc.record({ what: fc.string(), reason: fc.string() })),
+      },
+      { requiredKeys: [] },
+    );
     fc.assert(
-      fc.property(fc.anything(), fc.boolean(), fc.constantFrom('starting', 'checking', 'ready', 'failed' as const), (raw, trusted, phase) => {
-        const s = describeStatus({ phase, trusted, report: readFolderReport(raw) }, t);
+      fc.property(options, fc.boolean(), fc.constantFrom('starting', 'checking', 'ready', 'failed' as const), (o, trusted, phase) => {
+        const s = describeStatus({ phase, trusted, report: folderReport(o) }, t);
         assert.match(s.text, /^\$\([a-z~-]+\) /);
         assert.ok(s.tooltip.length > 0 && s.accessibilityLabel.length > 0);
       }),

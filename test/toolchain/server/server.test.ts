@@ -16,7 +16,7 @@ import {
   type MessageConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
-import { DIAGNOSTIC_SOURCE, REPORT_REQUEST, type FolderReport } from '../../../src/server/protocol.js';
+import { DIAGNOSTIC_SOURCE, reportRequest, type FolderReport } from '../../../src/server/protocol.js';
 import { pathToUri } from '../../../src/server/uris.js';
 
 const repo = resolve(__dirname, '..', '..', '..');
@@ -112,7 +112,7 @@ describe('dist/server.js --stdio with a real Go 1.27', { skip: missing }, () => 
       assert.equal(d.range.start.line, 2, 'on the go line');
       assert.equal(d.severity, 1, 'an error under GOTOOLCHAIN=local');
       assert.match(d.codeDescription?.href ?? '', /docs\/rules\.md#gomodule-needs-newer$/);
-      const report = await s.client.sendRequest<FolderReport>(REPORT_REQUEST, {});
+      const report = await s.client.sendRequest<FolderReport>(reportRequest.method, {});
       assert.equal(report.trusted, true);
       assert.equal(report.toolchain.goVersion, 'go1.27.3');
       assert.equal(report.toolchain.goBinary, join(goBin, 'go'));
@@ -172,7 +172,7 @@ describe('dist/server.js --stdio with a real Go 1.27', { skip: missing }, () => 
       const report = await new Promise<FolderReport>((resolvePromise, reject) => {
         const deadline = Date.now() + 30_000;
         const poll = () =>
-          void s.client.sendRequest<FolderReport | { folders: [] }>(REPORT_REQUEST, {}).then((r) => {
+          void s.client.sendRequest<FolderReport | { folders: [] }>(reportRequest.method, {}).then((r) => {
             if ('trusted' in r) resolvePromise(r);
             else if (Date.now() > deadline) reject(new Error('no report'));
             else setTimeout(poll, 50);

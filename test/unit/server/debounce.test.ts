@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
-import { REPORT_CHANGED_NOTIFICATION, REPORT_REQUEST, type FolderReport, type ReportResult } from '../../../src/server/protocol.js';
+import { reportChangedNotification, reportRequest, type FolderReport, type ReportResult } from '../../../src/server/protocol.js';
 import { pathToUri } from '../../../src/server/uris.js';
 import { makeWorkspace, startTestServer, testDependencies, type LspTestSession } from './harness.js';
 import { visionosInMakefile } from './test-rules.js';
@@ -19,11 +19,11 @@ describe('server: edits are debounced per document', () => {
   let analyses = 0;
   before(async () => {
     lsp = await startTestServer({ deps: testDependencies({ rules: [visionosInMakefile] }), rootUri: ws.uri });
-    lsp.client.onNotification(REPORT_CHANGED_NOTIFICATION, () => {
+    lsp.client.onNotification(reportChangedNotification.method, () => {
       analyses++;
     });
     // Until the first analysis has landed.
-    while (!('state' in (await lsp.client.sendRequest<ReportResult>(REPORT_REQUEST, {})))) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!('state' in (await lsp.client.sendRequest<ReportResult>(reportRequest.method, {})))) await new Promise((resolve) => setTimeout(resolve, 20));
   });
   after(async () => {
     await lsp.close();
@@ -52,7 +52,7 @@ describe('server: edits are debounced per document', () => {
     const actions = await lsp.client.sendRequest<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [] } });
     assert.ok(actions.some((a) => a.title === 'Use GOOS=ios'), `the code action saw the last insert: ${JSON.stringify(actions.map((a) => a.title))}`);
     assert.ok(analyses >= 1 && analyses <= 10, `${analyses} analyses for ${INSERTS} edits`);
-    const report = await lsp.client.sendRequest<FolderReport>(REPORT_REQUEST, {});
+    const report = await lsp.client.sendRequest<FolderReport>(reportRequest.method, {});
     assert.ok(report.findings.some((f) => f.rule === 'test/visionos'));
   });
 
@@ -73,9 +73,9 @@ describe('server: shutdown with edits still settling', () => {
 
   it('is answered at once and drops the waiting analysis', async () => {
     const lsp = await startTestServer({ deps: testDependencies({ rules: [visionosInMakefile] }), rootUri: ws.uri });
-    while (!('state' in (await lsp.client.sendRequest<ReportResult>(REPORT_REQUEST, {})))) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (!('state' in (await lsp.client.sendRequest<ReportResult>(reportRequest.method, {})))) await new Promise((resolve) => setTimeout(resolve, 20));
     let analyses = 0;
-    lsp.client.onNotification(REPORT_CHANGED_NOTIFICATION, () => {
+    lsp.client.onNotification(reportChangedNotification.method, () => {
       analyses++;
     });
     await lsp.client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'makefile', version: 1, text: 'build:\n' } });

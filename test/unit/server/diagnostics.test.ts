@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import { ruleDocsUrl } from '../../../src/core/rule.js';
-import { DIAGNOSTIC_SOURCE, REPORT_REQUEST, type FolderReport } from '../../../src/server/protocol.js';
+import { engineRuleDescriptors } from '../../../src/core/report/engine-rules.js';
+import { DIAGNOSTIC_SOURCE, reportRequest, rulesRequest, type FolderReport, type RuleInfo } from '../../../src/server/protocol.js';
 import { pathToUri } from '../../../src/server/uris.js';
 import { makeWorkspace, startTestServer, testDependencies, type LspTestSession } from './harness.js';
 import { addWatcherExclude, goEnvironment, plainEnvironment, toolsEnvGoos, visionosInMakefile } from './test-rules.js';
@@ -60,8 +61,16 @@ describe('server: diagnostics', () => {
     assert.equal(SETTINGS.split('\n')[3]!.slice(2, 8), '"GOOS"');
   });
 
+  it('answers goDoctor/rules with every rule it runs and the engine’s own, with their docs', async () => {
+    const rules = await lsp.client.sendRequest<RuleInfo[]>(rulesRequest.method, {});
+    const ids = ['test/visionos', 'go/test-environment', 'path/test-plain', 'settings/test-tools-env', ...engineRuleDescriptors.map((r) => r.id)];
+    assert.deepEqual(rules.map((r) => r.id), ids);
+    const visionos = rules[0];
+    assert.deepEqual(visionos && { ...visionos }, { id: 'test/visionos', summary: 'test/visionos', defaultSeverity: 'error', docsUrl: ruleDocsUrl('test/visionos'), docs: '' });
+  });
+
   it('answers goDoctor/report with every finding, where it was published, and the snapshot summary', async () => {
-    const report = await lsp.client.sendRequest<FolderReport & { folders: FolderReport[] }>(REPORT_REQUEST, {});
+    const report = await lsp.client.sendRequest<FolderReport & { folders: FolderReport[] }>(reportRequest.method, {});
     assert.equal(report.folders.length, 1);
     assert.equal(report.trusted, true);
     assert.equal(report.state, 'ready');
@@ -89,7 +98,7 @@ describe('server: a workspace without go.mod', () => {
   it('publishes located findings but keeps environment findings for the report only', async () => {
     await lsp.diagnosticsFor(pathToUri(join(ws.root, 'Makefile')), (ds) => ds.length === 1);
     assert.deepEqual([...lsp.diagnostics.keys()], [pathToUri(join(ws.root, 'Makefile'))]);
-    const report = await lsp.client.sendRequest<FolderReport>(REPORT_REQUEST, { uri: ws.uri });
+    const report = await lsp.client.sendRequest<FolderReport>(reportRequest.method, { uri: ws.uri });
     const env = report.findings.find((f) => f.rule === 'go/test-environment');
     assert.ok(env, 'the environment finding is in the report');
     assert.equal(env.published, undefined);
@@ -135,7 +144,7 @@ describe('server: several workspace folders', () => {
 
   it('analyses each folder on its own and reports the folder asked for first', async () => {
     await lsp.diagnosticsFor(pathToUri(join(a.root, 'Makefile')), (ds) => ds.length === 1);
-    const report = await lsp.client.sendRequest<FolderReport & { folders: FolderReport[] }>(REPORT_REQUEST, { uri: pathToUri(join(b.root, 'Makefile')) });
+    const report = await lsp.client.sendRequest<FolderReport & { folders: FolderReport[] }>(reportRequest.method, { uri: pathToUri(join(b.root, 'Makefile')) });
     assert.equal(report.folderUri, b.uri);
     assert.deepEqual(report.findings, []);
     assert.deepEqual(report.folders.map((f) => f.folderUri).sort(), [a.uri, b.uri].sort());
@@ -146,7 +155,7 @@ describe('server: several workspace folders', () => {
     await lsp.diagnosticsFor(makefile, (ds) => ds.length === 1);
     await lsp.client.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: a.uri, name: 'a' }] } });
     assert.deepEqual(await lsp.diagnosticsFor(makefile, (ds) => ds.length === 0), []);
-    const report = await lsp.client.sendRequest<{ folders: FolderReport[] }>(REPORT_REQUEST, {});
+    const report = await lsp.client.sendRequest<{ folders: FolderReport[] }>(reportRequest.method, {});
     assert.deepEqual(report.folders.map((f) => f.folderUri), [b.uri]);
   });
 });

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { REPORT_REQUEST, type FolderReport } from '../../../src/server/protocol.js';
+import { reportRequest, type FolderReport } from '../../../src/server/protocol.js';
 import { pathToUri } from '../../../src/server/uris.js';
 import { fifoReleaser, makeFifo } from '../../support/hostile-files.js';
 import { makeWorkspace, startTestServer, testDependencies, type LspTestSession } from './harness.js';
@@ -38,7 +38,7 @@ describe('server: FIFOs and links out of the workspace', () => {
   });
 
   async function skippedFiles(): Promise<Record<string, string>> {
-    const report = await lsp.client.sendRequest<FolderReport>(REPORT_REQUEST, {});
+    const report = await lsp.client.sendRequest<FolderReport>(reportRequest.method, {});
     return Object.fromEntries(report.skippedFiles.map((s) => [s.path, s.reason]));
   }
 

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { REPORT_REQUEST, TOOLCHAIN_CHANGED_NOTIFICATION, type FolderReport } from '../../../src/server/protocol.js';
+import { reportRequest, toolchainChangedNotification, type FolderReport } from '../../../src/server/protocol.js';
 import { pathToUri } from '../../../src/server/uris.js';
 import { makeWorkspace, startTestServer, testDependencies, type CountingDependencies, type LspTestSession } from './harness.js';
 import { goEnvironment, visionosInMakefile } from './test-rules.js';
@@ -62,7 +62,7 @@ describe('server: incremental re-analysis', () => {
     deps.diskReads.length = 0;
     await lsp.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: makefileUri, type: 2 }] });
     await lsp.client.sendNotification('textDocument/didSave', { textDocument: { uri: makefileUri } });
-    const report = await lsp.client.sendRequest<FolderReport>(REPORT_REQUEST, {});
+    const report = await lsp.client.sendRequest<FolderReport>(reportRequest.method, {});
     assert.equal(report.findings.filter((f) => f.published?.uri === makefileUri).length, 0, 'the disk still says visionos, the editor does not');
     assert.deepEqual(deps.diskReads, []);
     await lsp.client.sendNotification('textDocument/didClose', { textDocument: { uri: makefileUri } });
@@ -72,7 +72,7 @@ describe('server: incremental re-analysis', () => {
   it('re-probes and re-checks everything on a toolchain change', async () => {
     const before = deps.probes.length;
     const analysed = lsp.nextAnalysis();
-    await lsp.client.sendNotification(TOOLCHAIN_CHANGED_NOTIFICATION, {});
+    await lsp.client.sendNotification(toolchainChangedNotification.method, {});
     const session = await analysed;
     assert.equal(session.analysis?.reason, 'probe');
     assert.equal(deps.probes.length, before + 1);
@@ -82,7 +82,7 @@ describe('server: incremental re-analysis', () => {
     await lsp.client.sendNotification('textDocument/didOpen', { textDocument: { uri: makefileUri, languageId: 'makefile', version: 1, text: GOOD } });
     await lsp.diagnosticsFor(makefileUri, (ds) => ds.length === 0);
     const analysed = lsp.nextAnalysis();
-    await lsp.client.sendNotification(TOOLCHAIN_CHANGED_NOTIFICATION, {});
+    await lsp.client.sendNotification(toolchainChangedNotification.method, {});
     const session = await analysed;
     assert.equal(session.analysis?.reason, 'probe');
     assert.equal(session.analysis?.findings.filter((f) => f.location?.file === join(ws.root, 'Makefile')).length, 0, 'the fresh scan read visionos from disk, the editor says ios');
@@ -105,7 +105,7 @@ describe('server: incremental re-analysis', () => {
     const before = deps.probes.length;
     await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: { goDoctor: { probeTimeoutMs: 1234, rules: { 'test/visionos': { enabled: false } } } } });
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const report = await lsp.client.sendRequest<FolderReport>(REPORT_REQUEST, {});
+    const report = await lsp.client.sendRequest<FolderReport>(reportRequest.method, {});
     assert.equal(report.state, 'ready');
     assert.equal(deps.probes.length, before);
   });

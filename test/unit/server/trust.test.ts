@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { REPORT_REQUEST, TOOLCHAIN_CHANGED_NOTIFICATION, type FolderReport } from '../../../src/server/protocol.js';
+import { reportRequest, toolchainChangedNotification, type FolderReport } from '../../../src/server/protocol.js';
 import { pathToUri } from '../../../src/server/uris.js';
 import { makeWorkspace, startTestServer, testDependencies, type CountingDependencies, type LspTestSession } from './harness.js';
 import { goEnvironment, visionosInMakefile } from './test-rules.js';
@@ -32,7 +32,7 @@ describe('server: untrusted workspace', () => {
   });
 
   it('says in the report what was skipped and why', async () => {
-    const report = await lsp.client.sendRequest<FolderReport>(REPORT_REQUEST, {});
+    const report = await lsp.client.sendRequest<FolderReport>(reportRequest.method, {});
     assert.equal(report.trusted, false);
     assert.deepEqual(report.findings.map((f) => f.rule), ['test/visionos']);
     assert.ok(report.skipped.length >= 2);
@@ -43,7 +43,7 @@ describe('server: untrusted workspace', () => {
 
   it('does not probe on a toolchain change either', async () => {
     const analysed = lsp.nextAnalysis();
-    await lsp.client.sendNotification(TOOLCHAIN_CHANGED_NOTIFICATION, {});
+    await lsp.client.sendNotification(toolchainChangedNotification.method, {});
     await analysed;
     assert.equal(deps.probes.length, 0);
   });
@@ -57,7 +57,7 @@ describe('server: a probe that fails', () => {
     const lsp = await startTestServer({ deps, rootUri: ws.uri });
     try {
       await lsp.diagnosticsFor(pathToUri(join(ws.root, 'Makefile')), (ds) => ds.length === 1);
-      const report = await lsp.client.sendRequest<FolderReport>(REPORT_REQUEST, {});
+      const report = await lsp.client.sendRequest<FolderReport>(reportRequest.method, {});
       assert.equal(report.trusted, true);
       assert.deepEqual(report.findings.map((f) => f.rule), ['test/visionos']);
       assert.match(report.skipped[0]!.reason, /spawn go ENOENT/);
