@@ -5,7 +5,7 @@
  */
 import type { Evidence, Fix, Location, Severity } from '../core/finding.js';
 import type { RuleSettings } from '../core/engine.js';
-import { groupOfRule, reportGroups, ruleFamily } from '../core/report/groups.js';
+import { groupOfRule, reportGroups } from '../core/report/groups.js';
 import { describeEvidence, describeFix } from '../core/report/describe.js';
 import { displayLocation } from '../core/report/paths.js';
 import type { FolderReport, PublishedFinding, RuleInfo, SkippedCheck } from '../server/protocol.js';
@@ -24,12 +24,6 @@ export type ReportNode =
   | { kind: 'fix'; id: string; fix: Fix; finding: PublishedFinding; label: string; details: string[] }
   | { kind: 'skipped'; id: string; label: string; children: ReportNode[] }
   | { kind: 'skippedItem'; id: string; skipped: SkippedCheck; label: string };
-
-/**
- * Rule families whose checks read only workspace files: these still run in Restricted Mode.
- * Every other family needs a probe (a process) and is "not checked" there.
- */
-export const STATIC_FAMILIES: readonly string[] = ['cross', 'build', 'settings'];
 
 const STATUS_RANK: Record<CheckStatus, number> = { error: 5, warning: 4, info: 3, notChecked: 2, passed: 1, disabled: 0 };
 
@@ -107,7 +101,7 @@ export function buildReportTree(input: TreeInput, t: Translate): ReportNode[] {
   // every shipped rule, plus any rule id the server reported that this build does not know
   const rules = [...input.rules];
   for (const id of byRule.keys()) {
-    if (!rules.some((r) => r.id === id)) rules.push({ id, summary: '', defaultSeverity: 'warning', docsUrl: byRule.get(id)?.[0]?.docsUrl ?? '' });
+    if (!rules.some((r) => r.id === id)) rules.push({ id, summary: '', defaultSeverity: 'warning', docsUrl: byRule.get(id)?.[0]?.docsUrl ?? '', runsUntrusted: false });
   }
 
   const checks = rules.map((rule): Extract<ReportNode, { kind: 'check' }> => {
@@ -116,7 +110,7 @@ export function buildReportTree(input: TreeInput, t: Translate): ReportNode[] {
     let status: CheckStatus;
     if (findings.length) status = worstSeverity(findings) ?? 'info';
     else if (settings[rule.id]?.enabled === false) status = 'disabled';
-    else if (!trusted && !STATIC_FAMILIES.includes(ruleFamily(rule.id))) status = 'notChecked';
+    else if (!trusted && !rule.runsUntrusted) status = 'notChecked';
     else status = 'passed';
     const children = findings.map((f, i) => findingNode(f, `${id}/${i}`, root, t));
     // one finding: its details directly under the check

@@ -105,6 +105,8 @@ export interface RuleInfo {
   defaultSeverity: Severity;
   docsUrl: string;
   docs?: string;
+  /** The rule also runs in an untrusted workspace (it reads only the workspace's files). */
+  runsUntrusted: boolean;
 }
 
 export interface SkippedCheck {

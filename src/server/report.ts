@@ -1,9 +1,9 @@
 /** The `goDoctor/report` answer for one folder (the core report plus what the server adds) and the `goDoctor/rules` answer. */
 import { explainInvisibleGo, tildePath } from '../core/facts/go-visibility.js';
 import { goIsMissing } from '../core/facts/index.js';
-import { engineRuleDescriptors } from '../core/report/engine-rules.js';
+import { engineRuleDescriptors, type RuleDescriptor } from '../core/report/engine-rules.js';
 import { buildReport } from '../core/report/model.js';
-import { ruleDocsUrl, type Rule } from '../core/rule.js';
+import { ruleDocsUrl, runsUntrusted, type Rule } from '../core/rule.js';
 import type { WorkspaceModel } from '../core/workspace/model.js';
 import type { FolderReport, PublishedFinding, RuleInfo, ToolchainFacts } from './protocol.js';
 import type { WorkspaceSession } from './session.js';
@@ -57,13 +57,15 @@ export function folderReport(session: WorkspaceSession): FolderReport | undefine
 
 /** The `goDoctor/rules` answer: the server's rules plus the engine's own findings, with their docs. */
 export function ruleCatalog(rules: readonly Rule[]): RuleInfo[] {
-  return [...rules, ...engineRuleDescriptors].map((r) => ({
+  const info = (r: RuleDescriptor, untrusted: boolean): RuleInfo => ({
     id: r.id,
     summary: r.summary,
     defaultSeverity: r.defaultSeverity,
     docsUrl: ruleDocsUrl(r.id),
     docs: r.docs,
-  }));
+    runsUntrusted: untrusted,
+  });
+  return [...rules.map((r) => info(r, runsUntrusted(r))), ...engineRuleDescriptors.map((r) => info(r, false))];
 }
 
 /** GOOS/GOARCH pairs the workspace's build configurations set ("linux/arm64", or "js" alone), sorted. */

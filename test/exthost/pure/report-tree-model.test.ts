@@ -2,11 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { buildReportTree, type ReportNode } from '../../../src/extension/report-tree-model.js';
-import type { RuleInfo } from '../../../src/server/protocol.js';
+import { allRules } from '../../../src/core/rules/index.js';
+import { ruleCatalog } from '../../../src/server/report.js';
 import { finding, folderReport, t } from './builders.js';
 
-const rule = (id: string): RuleInfo => ({ id, summary: `${id} summary`, defaultSeverity: 'warning', docsUrl: `https://example.invalid#${id}` });
-const RULES = ['go/not-found', 'go/rosetta', 'path/shadowed-tool', 'clt/missing', 'cross/unknown-goos', 'build/unknown-os-tag', 'doctor/probe-failed'].map(rule);
+const SHOWN = ['go/not-found', 'go/rosetta', 'path/shadowed-tool', 'clt/missing', 'cross/unknown-goos', 'build/unknown-os-tag', 'cgo/deprecated-framework', 'cgo/disabled-with-c-imports', 'doctor/probe-failed'];
+/** The server's own catalog (what the extension is sent), cut to a few rules of each kind. */
+const RULES = ruleCatalog(allRules).filter((r) => SHOWN.includes(r.id));
 
 function all(nodes: readonly ReportNode[]): ReportNode[] {
   return nodes.flatMap((n) => [n, ...('children' in n ? all(n.children) : [])]);
@@ -20,7 +22,7 @@ describe('report tree', () => {
     assert.equal(nodes[0]?.kind, 'toolchain');
     assert.ok(nodes[0]?.kind === 'toolchain' && nodes[0].label.startsWith('Go 1.24.4'));
     const ids = checks(nodes).map((c) => c.rule.id);
-    assert.deepEqual([...ids].sort(), ['build/unknown-os-tag', 'cross/unknown-goos', 'go/not-found', 'go/rosetta', 'path/shadowed-tool'].sort(), 'clt is macOS-only, doctor only with findings');
+    assert.deepEqual([...ids].sort(), ['build/unknown-os-tag', 'cgo/deprecated-framework', 'cgo/disabled-with-c-imports', 'cross/unknown-goos', 'go/not-found', 'go/rosetta', 'path/shadowed-tool'].sort(), 'clt is macOS-only, doctor only with findings');
     assert.ok(checks(nodes).every((c) => c.status === 'passed'));
   });
 
@@ -56,6 +58,8 @@ describe('report tree', () => {
     assert.equal(statusOf(untrusted, 'go/rosetta'), 'disabled');
     assert.equal(statusOf(untrusted, 'go/not-found'), 'notChecked');
     assert.equal(statusOf(untrusted, 'cross/unknown-goos'), 'passed', 'static checks still run');
+    assert.equal(statusOf(untrusted, 'cgo/disabled-with-c-imports'), 'passed', 'a cgo rule that reads only files runs untrusted too');
+    assert.equal(statusOf(untrusted, 'cgo/deprecated-framework'), 'passed');
     const skipped = untrusted.find((n) => n.kind === 'skipped');
     assert.ok(skipped?.kind === 'skipped' && skipped.children.length === 1 && skipped.label === 'Skipped (1)');
   });
