@@ -10,7 +10,7 @@
  */
 import { createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { applyOffsetEdits, type OffsetEdit } from './apply-text-edits.js';
-import { LineMap } from './line-map.js';
+import { LineIndex } from '../parse/line-index.js';
 
 /** Token kinds of jsonc-parser's scanner (its SyntaxKind is an ambient const enum). */
 const TOKEN = { comma: 5, lineComment: 12, blockComment: 13, lineBreak: 14, whitespace: 15, eof: 17 } as const;
@@ -53,7 +53,7 @@ export function setJsoncValue(text: string, path: readonly string[], value: unkn
   const root = parseTree(text, errors, PARSE_OPTIONS);
   const firstError = errors[0];
   if (firstError) {
-    const line = new LineMap(text).positionAt(firstError.offset).line + 1;
+    const line = new LineIndex(text).position(firstError.offset).line + 1;
     return { ok: false, reason: `the file is not valid JSON with comments (${printParseErrorCode(firstError.error)} on line ${line})` };
   }
   const editor = new JsoncEditor(text);
@@ -106,11 +106,11 @@ export function removeJsoncArrayElement(text: string, path: readonly string[], i
 class UneditableJsonc extends Error {}
 
 class JsoncEditor {
-  private readonly lines: LineMap;
+  private readonly lines: LineIndex;
   private readonly style: JsoncStyle;
 
   constructor(private readonly text: string) {
-    this.lines = new LineMap(text);
+    this.lines = new LineIndex(text);
     this.style = detectJsoncStyle(text);
   }
 
@@ -160,7 +160,7 @@ class JsoncEditor {
     if (!last) {
       const innerIndent = objectIndent + indentUnit;
       const member = this.member(key, value, innerIndent);
-      const closeLineStart = this.lines.lineStart(this.lines.positionAt(close).line);
+      const closeLineStart = this.lines.lineStart(this.lines.position(close).line);
       if (closeLineStart > open && /^[ \t]*$/.test(this.text.slice(closeLineStart, close))) {
         // `}` on its own line (maybe after comments): the new member goes on the line before it.
         return [{ offset: closeLineStart, length: 0, content: innerIndent + member + eol }];
@@ -174,7 +174,7 @@ class JsoncEditor {
     const lastEnd = last.offset + last.length;
     const next = this.tokenAfter(lastEnd);
     const trailingComma = next.kind === TOKEN.comma;
-    const multiLine = this.lines.positionAt(last.offset).line !== this.lines.positionAt(open).line;
+    const multiLine = this.lines.position(last.offset).line !== this.lines.position(open).line;
     if (!multiLine) {
       const member = `${JSON.stringify(key)}: ${compactJson(value)}`;
       if (trailingComma) return [{ offset: next.end, length: 0, content: ` ${member},` }];
@@ -233,7 +233,7 @@ class JsoncEditor {
 
   /** Removes [start, end): whole lines when the span is alone on its line(s), else the span and the blanks after it. */
   private removeSpan(start: number, end: number): OffsetEdit {
-    const lineStart = this.lines.lineStart(this.lines.positionAt(start).line);
+    const lineStart = this.lines.lineStart(this.lines.position(start).line);
     let after = end;
     while (this.text[after] === ' ' || this.text[after] === '\t') after++;
     const atLineEnd = after === this.text.length || this.text[after] === '\n' || this.text[after] === '\r';
@@ -274,7 +274,7 @@ class JsoncEditor {
   }
 
   private indentOfLine(offset: number): string {
-    const start = this.lines.lineStart(this.lines.positionAt(offset).line);
+    const start = this.lines.lineStart(this.lines.position(offset).line);
     return /^[ \t]*/.exec(this.text.slice(start, start + 200))?.[0] ?? '';
   }
 
