@@ -10,6 +10,7 @@ import type { LanguageClient, LanguageClientOptions } from 'vscode-languageclien
 import type { DoctorConfig } from './config.js';
 import type { InitializationOptions } from './protocol.js';
 import { WATCHED_FILE_GLOBS } from '../server/watched-files.js';
+import { isRecord } from '../core/is-record.js';
 
 const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
   ...WATCHED_FILE_GLOBS.map((pattern) => ({ scheme: 'file', pattern })),
@@ -71,7 +72,7 @@ function goExtensionSettings(): NonNullable<InitializationOptions['editor']>['go
   const goroot = go.get<unknown>('goroot');
   const toolsGopath = go.get<unknown>('toolsGopath');
   return {
-    ...(typeof alternateTools === 'object' && alternateTools !== null ? { alternateTools: Object.fromEntries(Object.entries(alternateTools).filter((e): e is [string, string] => typeof e[1] === 'string')) } : {}),
+    ...(isRecord(alternateTools) ? { alternateTools: Object.fromEntries(Object.entries(alternateTools).filter((e): e is [string, string] => typeof e[1] === 'string')) } : {}),
     ...(typeof goroot === 'string' && goroot ? { goroot } : {}),
     ...(typeof toolsGopath === 'string' && toolsGopath ? { toolsGopath } : {}),
   };

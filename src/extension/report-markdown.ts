@@ -5,19 +5,9 @@
  */
 import type { DoctorReport } from '../core/report/model.js';
 import { renderMarkdown, escapeMarkdown } from '../core/report/markdown.js';
-import { redactReportText, type RedactionIdentity } from '../core/redact.js';
+import { redactReportText, redactStrings, type RedactionIdentity } from '../core/redact.js';
 import type { ExtensionReport } from './protocol.js';
 import type { RuleInfo } from './report-tree-model.js';
-
-/** Every string in `value` (not object keys) through `redact`; a structural copy. */
-export function redactStrings<T>(value: T, redact: (text: string) => string): T {
-  if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => redactStrings(v, redact)) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v, redact)])) as T;
-  }
-  return value;
-}
 
 function asDoctorReport(report: ExtensionReport): DoctorReport {
   const raw = report.raw as Partial<DoctorReport>;

@@ -1,5 +1,6 @@
 import { parse, type ParseError } from 'jsonc-parser';
 import { setJsoncValue } from '../core/edits/jsonc-value-edit.js';
+import { isRecord } from '../core/is-record.js';
 
 /**
  * Comment-preserving edits of a settings.json text (core/edits setJsoncValue, the editor the quick
@@ -15,8 +16,8 @@ export function readSettings(text: string): Record<string, unknown> | undefined 
   if (text.trim() === '') return {};
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  return value as Record<string, unknown>;
+  if (errors.length > 0 || !isRecord(value)) return undefined;
+  return value;
 }
 
 /**

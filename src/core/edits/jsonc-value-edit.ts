@@ -11,6 +11,7 @@
 import { createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { applyOffsetEdits, type OffsetEdit } from './apply-text-edits.js';
 import { LineIndex } from '../parse/line-index.js';
+import { isRecord } from '../is-record.js';
 
 /** Token kinds of jsonc-parser's scanner (its SyntaxKind is an ambient const enum). */
 const TOKEN = { comma: 5, lineComment: 12, blockComment: 13, lineBreak: 14, whitespace: 15, eof: 17 } as const;
@@ -315,8 +316,8 @@ function jsonEqual(a: unknown, b: unknown): boolean {
 
 function canonicalJson(value: unknown): string | undefined {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+    isRecord(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
       : v,
   );
 }
@@ -364,7 +365,7 @@ function verifyEdit(before: string, after: string, edits: readonly OffsetEdit[],
       else cursor[key] = structuredClone(value);
     } else {
       const child = cursor[key];
-      if (!child || typeof child !== 'object' || Array.isArray(child)) {
+      if (!isRecord(child)) {
         if (value === undefined) break;
         cursor[key] = {};
       }
