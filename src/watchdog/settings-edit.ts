@@ -22,10 +22,10 @@ export function readSettings(text: string): Record<string, unknown> | undefined 
 
 /**
  * Sets `section` (or `section` → `key` for object-valued settings such as files.watcherExclude and
- * gopls) to `value`; `undefined` removes it. Throws when the text is not a settings object.
+ * gopls) to `value`; `undefined` removes it. Throws when the text is not a settings object (or
+ * empty, or comments only: then a settings object is written after them).
  */
 export function setSetting(text: string, section: string, key: string | undefined, value: unknown): string {
-  if (readSettings(text) === undefined) throw new Error('settings file is not a JSON object; not editing it');
   const result = setJsoncValue(text, key === undefined ? [section] : [section, key], value);
   if (!result.ok) throw new Error(`settings file not edited: ${result.reason}`);
   return result.text;

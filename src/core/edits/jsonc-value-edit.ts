@@ -93,7 +93,7 @@ export function removeJsoncArrayElement(text: string, path: readonly string[], i
   if (!Number.isInteger(index) || index < 0 || index >= items.length) return { ok: false, reason: 'no such element' };
   let edits: OffsetEdit[];
   try {
-    edits = new JsoncEditor(text).removeArrayElement(array, index);
+    edits = new JsoncEditor(text).removeMember(array, index);
   } catch (err) {
     if (err instanceof UneditableJsonc) return { ok: false, reason: err.message };
     throw err;
@@ -134,7 +134,7 @@ class JsoncEditor {
     const valueNode = property.children?.[1];
     if (!valueNode) throw new UneditableJsonc(`the key "${key}" has no value`);
     if (rest.length === 0) {
-      if (value === undefined) return this.removeProperty(object, property);
+      if (value === undefined) return this.removeMember(object, (object.children ?? []).indexOf(property));
       if (jsonEqual(getNodeValue(valueNode), value)) return [];
       return [this.replaceValue(property, valueNode, value)];
     }
@@ -194,42 +194,31 @@ class JsoncEditor {
     ];
   }
 
-  private removeProperty(object: Node, property: Node): OffsetEdit[] {
-    const properties = object.children ?? [];
-    const index = properties.indexOf(property);
-    const end = property.offset + property.length;
-    const next = this.tokenAfter(end);
-    if (next.kind === TOKEN.comma) return [this.removeSpan(property.offset, next.end)];
-    const previous = index > 0 ? properties[index - 1] : undefined;
-    if (!previous) return [this.removeSpan(property.offset, end)];
-    // The last member without a trailing comma: the previous member's comma goes too.
-    const comma = this.tokenAfter(previous.offset + previous.length);
-    if (comma.kind !== TOKEN.comma) throw new UneditableJsonc('unexpected token between two members');
-    if (/^[ \t]*$/.test(this.text.slice(comma.end, property.offset))) {
-      return [{ offset: comma.offset, length: end - comma.offset, content: '' }];
-    }
-    return [{ offset: comma.offset, length: 1, content: '' }, this.removeSpan(property.offset, end)];
-  }
-
-  removeArrayElement(array: Node, index: number): OffsetEdit[] {
-    const items = array.children ?? [];
-    const item = items[index];
-    if (!item) throw new UneditableJsonc('no such element');
-    const end = item.offset + item.length;
+  /**
+   * Removes member `index` of an object or array (a property or an element) with one separating
+   * comma, and nothing else: comments before, between and after the members stay, and the
+   * member's line goes only when nothing else is on it.
+   */
+  removeMember(container: Node, index: number): OffsetEdit[] {
+    const members = container.children ?? [];
+    const member = members[index];
+    if (!member) throw new UneditableJsonc('no such element');
+    const end = member.offset + member.length;
     const own = this.tokenAfter(end);
-    const blank = (from: number, to: number) => /^\s*$/.test(this.text.slice(from, to));
+    const blanks = (from: number, to: number) => /^[ \t]*$/.test(this.text.slice(from, to));
+    const removeComma = (comma: { offset: number; end: number }): OffsetEdit => ({ offset: comma.offset, length: comma.end - comma.offset, content: '' });
     if (own.kind === TOKEN.comma) {
-      // The element and its own comma; what lies between them (a comment) stays.
-      if (/^[ \t]*$/.test(this.text.slice(end, own.offset))) return [this.removeSpan(item.offset, own.end)];
-      return [this.removeSpan(item.offset, end), { offset: own.offset, length: own.end - own.offset, content: '' }];
+      // The member and its own comma; a comment between them stays.
+      if (blanks(end, own.offset)) return [this.removeSpan(member.offset, own.end)];
+      return [this.removeSpan(member.offset, end), removeComma(own)];
     }
-    const previous = index > 0 ? items[index - 1] : undefined;
-    if (!previous) return [this.removeSpan(item.offset, end)];
-    // The last element without a trailing comma: the previous element's comma goes instead.
+    const previous = index > 0 ? members[index - 1] : undefined;
+    if (!previous) return [this.removeSpan(member.offset, end)];
+    // The last member without a trailing comma: the previous member's comma goes instead.
     const comma = this.tokenAfter(previous.offset + previous.length);
-    if (comma.kind !== TOKEN.comma || comma.end > item.offset) throw new UneditableJsonc('unexpected token between two elements');
-    if (blank(comma.end, item.offset)) return [{ offset: comma.offset, length: end - comma.offset, content: '' }];
-    return [{ offset: comma.offset, length: comma.end - comma.offset, content: '' }, this.removeSpan(item.offset, end)];
+    if (comma.kind !== TOKEN.comma || comma.end > member.offset) throw new UneditableJsonc('unexpected token between two members');
+    if (blanks(comma.end, member.offset)) return [{ offset: comma.offset, length: end - comma.offset, content: '' }];
+    return [removeComma(comma), this.removeSpan(member.offset, end)];
   }
 
   /** Removes [start, end): whole lines when the span is alone on its line(s), else the span and the blanks after it. */
