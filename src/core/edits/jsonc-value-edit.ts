@@ -30,15 +30,36 @@ export type JsoncEditResult =
 
 /**
  * How the file indents and ends lines (its first line break: `\r\n`, `\n` or a lone `\r`); a new
- * file gets tabs and `\n` (what VS Code writes).
+ * file gets tabs and `\n` (what VS Code writes). The indentation is read from the parse tree: the
+ * first member (outermost first) that starts its own line, relative to its container's line, so
+ * comments and text inside them never count.
  */
 export function detectJsoncStyle(text: string): JsoncStyle {
   const firstBreak = /\r\n|\r|\n/.exec(text)?.[0];
   const eol = firstBreak === '\r\n' || firstBreak === '\r' ? firstBreak : '\n';
-  const indented = /^([ \t]+)["/}\]]/m.exec(text);
-  const indent = indented?.[1];
-  if (!indent || indent.startsWith('\t')) return { indentUnit: '\t', eol };
-  return { indentUnit: ' '.repeat(Math.min(indent.length, 8)), eol };
+  const unit = indentUnitOf(text, parseTree(text, [], PARSE_OPTIONS));
+  if (!unit || unit.startsWith('\t')) return { indentUnit: '\t', eol };
+  return { indentUnit: ' '.repeat(Math.min(unit.length, 8)), eol };
+}
+
+function indentUnitOf(text: string, root: Node | undefined): string | undefined {
+  const lines = new LineIndex(text);
+  const lineIndent = (offset: number) => {
+    const start = lines.lineStart(lines.position(offset).line);
+    return { start, indent: /^[ \t]*/.exec(text.slice(start, offset))![0] };
+  };
+  const containers = root ? [root] : [];
+  for (let i = 0; i < containers.length; i++) {
+    const container = containers[i]!;
+    const outer = lineIndent(container.offset).indent;
+    for (const member of container.children ?? []) {
+      const { start, indent } = lineIndent(member.offset);
+      if (start + indent.length === member.offset && indent.length > outer.length && indent.startsWith(outer)) return indent.slice(outer.length);
+      const value = member.type === 'property' ? member.children?.[1] : member;
+      if (value?.type === 'object' || value?.type === 'array') containers.push(value);
+    }
+  }
+  return undefined;
 }
 
 /**
