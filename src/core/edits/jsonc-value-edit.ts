@@ -304,8 +304,8 @@ class JsoncEditor {
 /** JSON on one line, spaced the way people write it: `["-x", "-y"]`, `{ "GOOS": "linux" }`. */
 export function compactJson(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? '[]' : `[${value.map((v) => compactJson(v === undefined ? null : v)).join(', ')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (isRecord(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${compactJson(v)}`).join(', ')} }`;
   }
   const json = JSON.stringify(value);
