@@ -3,7 +3,7 @@
  * message (never a stack trace); node:util parseArgs does the tokenizing, strictly.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Severity } from '../core/finding.js';
+import { readRuleSetting, RULE_LEVELS } from '../core/doctor-settings.js';
 import type { RuleSettings } from '../core/engine.js';
 import { didYouMean } from './closest-match.js';
 import { UsageError } from './usage-error.js';
@@ -79,7 +79,6 @@ export const commandOptions = {
 } satisfies Record<CommandName, Options>;
 
 const MAX_TIMEOUT_MS = 10 * 60 * 1000;
-const ruleSeverities = ['off', 'error', 'warning', 'info'] as const;
 
 function optionNames(options: Options): string[] {
   return Object.entries(options).flatMap(([name, o]) => (o.short ? [`--${name}`, `-${o.short}`] : [`--${name}`]));
@@ -126,14 +125,13 @@ function parseRuleSettings(values: string[] | undefined, ruleIds: readonly strin
     const eq = value.lastIndexOf('=');
     const id = eq < 0 ? value : value.slice(0, eq);
     const level = eq < 0 ? '' : value.slice(eq + 1);
-    if (eq < 0 || !id) throw new UsageError(`--rule takes ID=off|error|warning|info (got '${value}').`, 'check');
-    if (!(ruleSeverities as readonly string[]).includes(level)) {
-      throw new UsageError(`--rule ${id}: '${level}' is not one of off, error, warning, info.`, 'check');
-    }
+    if (eq < 0 || !id) throw new UsageError(`--rule takes ID=${RULE_LEVELS.join('|')} (got '${value}').`, 'check');
+    const setting = (RULE_LEVELS as readonly string[]).includes(level) ? readRuleSetting(level) : undefined;
+    if (!setting) throw new UsageError(`--rule ${id}: '${level}' is not one of ${RULE_LEVELS.join(', ')}.`, 'check');
     if (!ruleIds.includes(id)) {
       throw new UsageError(`--rule: no rule '${id}'.${didYouMean(id, ruleIds)} Run 'go-doctor rules' for the list.`, 'check');
     }
-    settings[id] = level === 'off' ? { enabled: false } : { severity: level as Severity };
+    settings[id] = setting;
   }
   return settings;
 }

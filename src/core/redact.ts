@@ -14,6 +14,7 @@
  *   every line and column of a workspace file stays where it was.
  */
 import type { PathEntry, Snapshot } from './snapshot.js';
+import { isRecord } from './is-record.js';
 
 export interface RedactionIdentity {
   /** The home directory, e.g. /Users/ada (replaced by `~` wherever a path starts with it). */
@@ -305,34 +306,35 @@ export function redactReportText(text: string, identity: RedactionIdentity): str
     .join(USER_PLACEHOLDER);
 }
 
-function redactValue(value: unknown, redact: (text: string) => string): unknown {
-  if (typeof value === 'string') return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, redact));
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, redact)]));
+/** Every string in `value` (not object keys) through `redact`; a structural copy. */
+export function redactStrings<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactStrings(item, redact)) as T;
+  if (isRecord(value)) {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactStrings(item, redact)])) as T;
   }
   return value;
 }
 
 /** Keys that are paths (redacted too) rather than names. */
 function redactKeyed(value: unknown, redact: (text: string) => string): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return redactValue(value, redact);
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactValue(item, redact)]));
+  if (!isRecord(value)) return redactStrings(value, redact);
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key), redactStrings(item, redact)]));
 }
 
 /** A PATH entry with the home replaced, keeping the fact that it was absolute (`~/go/bin` is relative when written literally). */
 function redactPathEntry(entry: unknown, redact: (text: string) => string): unknown {
-  const out = redactValue(entry, redact);
-  if (typeof entry !== 'object' || entry === null || typeof (entry as PathEntry).raw !== 'string') return out;
-  const raw = (entry as PathEntry).raw;
-  return { ...(out as PathEntry), absolute: (entry as PathEntry).absolute ?? raw.startsWith('/') };
+  const out = redactStrings(entry, redact);
+  if (!isRecord(entry) || typeof entry.raw !== 'string') return out;
+  const raw = entry.raw;
+  return { ...(out as PathEntry), absolute: (entry as Partial<PathEntry>).absolute ?? raw.startsWith('/') };
 }
 
 function redactEnv(env: unknown, redact: (text: string) => string): unknown {
-  if (typeof env !== 'object' || env === null || Array.isArray(env)) return redactValue(env, redact);
+  if (!isRecord(env)) return redactStrings(env, redact);
   return Object.fromEntries(
     Object.entries(env).map(([name, v]) => {
-      if (typeof v !== 'string') return [name, redactValue(v, redact)];
+      if (typeof v !== 'string') return [name, redactStrings(v, redact)];
       if (ADDRESS_VARIABLES.has(name)) return [name, '<redacted>'];
       if (USER_VARIABLES.has(name) && v !== '') return [name, USER_PLACEHOLDER];
       // `GITHUB_TOKEN` in the environment: the name says it is a secret.
@@ -359,8 +361,8 @@ export function redactSnapshot(snapshot: Snapshot, identity: RedactionIdentity):
     if (PRESERVED.has(key)) out[key] = structuredClone(value);
     else if (KEYED_BY_PATH.has(key)) out[key] = redactKeyed(value, redact);
     else if (key === 'env') out[key] = redactEnv(value, redact);
-    else if (key === 'path') out[key] = Array.isArray(value) ? value.map((entry) => redactPathEntry(entry, redact)) : redactValue(value, redact);
-    else out[key] = redactValue(value, redact);
+    else if (key === 'path') out[key] = Array.isArray(value) ? value.map((entry) => redactPathEntry(entry, redact)) : redactStrings(value, redact);
+    else out[key] = redactStrings(value, redact);
   }
   return { ...(out as unknown as Snapshot), redacted: true };
 }

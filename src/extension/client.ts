@@ -11,6 +11,7 @@ import type { LanguageClient, LanguageClientOptions, RequestParam } from 'vscode
 import type { DoctorConfig } from './config.js';
 import type { DoctorNotification, DoctorRequest, InitializationOptions } from '../server/protocol.js';
 import { WATCHED_FILE_GLOBS } from '../server/watched-files.js';
+import { isRecord } from '../core/is-record.js';
 
 type ClientLibrary = typeof import('vscode-languageclient/node');
 
@@ -96,7 +97,7 @@ function goExtensionSettings(): NonNullable<InitializationOptions['editor']>['go
   const goroot = go.get<unknown>('goroot');
   const toolsGopath = go.get<unknown>('toolsGopath');
   return {
-    ...(typeof alternateTools === 'object' && alternateTools !== null ? { alternateTools: Object.fromEntries(Object.entries(alternateTools).filter((e): e is [string, string] => typeof e[1] === 'string')) } : {}),
+    ...(isRecord(alternateTools) ? { alternateTools: Object.fromEntries(Object.entries(alternateTools).filter((e): e is [string, string] => typeof e[1] === 'string')) } : {}),
     ...(typeof goroot === 'string' && goroot ? { goroot } : {}),
     ...(typeof toolsGopath === 'string' && toolsGopath ? { toolsGopath } : {}),
   };

@@ -1,10 +1,11 @@
 /**
- * Reads the `goDoctor.*` settings (normalized by settings-values.ts) for the server and for the
- * toolchain watcher.
+ * Reads the `goDoctor.*` settings (normalized by core/doctor-settings.ts, as the server and the CLI
+ * read them) for the server and for the toolchain watcher.
  */
 import * as vscode from 'vscode';
 import type { DoctorSettings } from '../server/protocol.js';
-import { DEFAULT_WATCHED_TOOLS, readProbeTimeout, readRuleSettings, readToolNames, SECTION } from './settings-values.js';
+import { DEFAULT_DOCTOR_SETTINGS, readDoctorSettings } from '../core/doctor-settings.js';
+import { DEFAULT_WATCHED_TOOLS, SECTION } from './settings-values.js';
 
 export { effectOfChange, SECTION, type SettingEffect } from './settings-values.js';
 
@@ -17,18 +18,12 @@ export class DoctorConfig {
     // resource-scoped settings: the first folder's value unless a scope is given
     const at = scope ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? null;
     const c = vscode.workspace.getConfiguration(SECTION, at);
-    const filesExclude = vscode.workspace.getConfiguration('files', at).get<Record<string, unknown>>('exclude') ?? {};
-    return {
-      rules: readRuleSettings(c.get('rules')),
-      probeTimeoutMs: readProbeTimeout(c.get('probeTimeoutMs')),
-      extraToolNames: readToolNames(c.get('extraTools')),
-      exclude: Object.entries(filesExclude)
-        .filter(([, on]) => on === true)
-        .map(([glob]) => glob),
-    };
+    const filesExclude = vscode.workspace.getConfiguration('files', at).get('exclude');
+    const section = { rules: c.get('rules'), probeTimeoutMs: c.get('probeTimeoutMs'), extraTools: c.get('extraTools') };
+    return readDoctorSettings(section, filesExclude, DEFAULT_DOCTOR_SETTINGS);
   }
 
   watchedToolNames(fromReport: readonly string[] = []): string[] {
-    return [...new Set([...DEFAULT_WATCHED_TOOLS, ...fromReport, ...this.serverSettings().extraToolNames])];
+    return [...new Set([...DEFAULT_WATCHED_TOOLS, ...fromReport, ...this.serverSettings().extraTools])];
   }
 }

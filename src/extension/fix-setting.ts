@@ -9,6 +9,7 @@ import type { Fix } from '../core/finding.js';
 import type { ApplySettingArgs } from '../server/protocol.js';
 import { applyWorkspaceSettingFixes } from './watchdog/workspace-settings-writer.js';
 import { nextValue } from './settings-values.js';
+import { isRecord } from '../core/is-record.js';
 
 export type SettingScope = 'workspace' | 'user';
 
@@ -24,7 +25,7 @@ function hasWorkspaceValue(inspected: Inspected, key: string | undefined): boole
   for (const v of [inspected?.workspaceValue, inspected?.workspaceFolderValue]) {
     if (v === undefined) continue;
     if (key === undefined) return true;
-    if (typeof v === 'object' && v !== null && key in v) return true;
+    if (isRecord(v) && key in v) return true;
   }
   return false;
 }

@@ -5,18 +5,8 @@
  */
 import { countSeverities, type DoctorReport } from '../core/report/model.js';
 import { renderMarkdown, escapeMarkdown } from '../core/report/markdown.js';
-import { redactReportText, type RedactionIdentity } from '../core/redact.js';
+import { redactReportText, redactStrings, type RedactionIdentity } from '../core/redact.js';
 import type { FolderReport, RuleInfo } from '../server/protocol.js';
-
-/** Every string in `value` (not object keys) through `redact`; a structural copy. */
-export function redactStrings<T>(value: T, redact: (text: string) => string): T {
-  if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => redactStrings(v, redact)) as T;
-  if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactStrings(v, redact)])) as T;
-  }
-  return value;
-}
 
 /** The core part of a folder report; the counts include findings the extension added (the watchdog's). */
 function asDoctorReport(report: FolderReport): DoctorReport {

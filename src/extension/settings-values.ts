@@ -1,17 +1,12 @@
 /**
- * The `goDoctor.*` settings as values: normalizing what the user wrote, and what a change of each
- * setting requires (a new server, new settings for the running one, a new probe, or nothing the
- * extension acts on — the watchdog reads its own group). Pure: no `vscode` import.
+ * The `goDoctor.*` settings as the extension acts on them (core/doctor-settings.ts reads their
+ * values, for every front): what a change of each setting requires (a new server, new settings for
+ * the running one, a new probe, or nothing the extension acts on — the watchdog reads its own
+ * group), and the new value of a setting a fix changes. Pure: no `vscode` import.
  */
-import type { Severity } from '../core/finding.js';
-import type { RuleSetting, RuleSettings } from '../core/engine.js';
 import { isRecord } from '../core/is-record.js';
 
 export const SECTION = 'goDoctor';
-
-export const DEFAULT_PROBE_TIMEOUT_MS = 5000;
-const MIN_PROBE_TIMEOUT_MS = 500;
-const MAX_PROBE_TIMEOUT_MS = 120_000;
 
 /** Tools whose binaries on PATH are watched (a change re-probes the toolchain). */
 export const DEFAULT_WATCHED_TOOLS: readonly string[] = ['go', 'gopls', 'dlv', 'staticcheck', 'golangci-lint', 'gofumpt', 'goimports'];
@@ -46,39 +41,6 @@ export function effectOfChange(event: { affectsConfiguration(section: string): b
     if (EFFECT_RANK[effect] > EFFECT_RANK[worst] && event.affectsConfiguration(setting)) worst = effect;
   }
   return worst;
-}
-
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
-/** `goDoctor.rules`: `{ "path/shadowed-tool": "off" | "error" | … | { enabled, severity } }`. */
-export function readRuleSettings(raw: unknown): RuleSettings {
-  const out: RuleSettings = {};
-  if (typeof raw !== 'object' || raw === null) return out;
-  for (const [id, value] of Object.entries(raw as Record<string, unknown>)) {
-    const setting: RuleSetting = {};
-    if (value === 'off' || value === false) setting.enabled = false;
-    else if (value === true || value === 'on') setting.enabled = true;
-    else if (typeof value === 'string' && SEVERITIES.includes(value as Severity)) setting.severity = value as Severity;
-    else if (typeof value === 'object' && value !== null) {
-      const v = value as Record<string, unknown>;
-      if (typeof v.enabled === 'boolean') setting.enabled = v.enabled;
-      if (typeof v.severity === 'string' && SEVERITIES.includes(v.severity as Severity)) setting.severity = v.severity as Severity;
-    }
-    if (Object.keys(setting).length) out[id] = setting;
-  }
-  return out;
-}
-
-export function readProbeTimeout(raw: unknown): number {
-  if (typeof raw !== 'number' || !Number.isFinite(raw)) return DEFAULT_PROBE_TIMEOUT_MS;
-  return Math.min(MAX_PROBE_TIMEOUT_MS, Math.max(MIN_PROBE_TIMEOUT_MS, Math.round(raw)));
-}
-
-/** Tool names only: a bare file name, no path separators (anything else is ignored). */
-export function readToolNames(raw: unknown): string[] {
-  if (!Array.isArray(raw)) return [];
-  const names = raw.filter((n): n is string => typeof n === 'string' && /^[A-Za-z0-9._+-]+$/.test(n) && n !== '.' && n !== '..');
-  return [...new Set(names)];
 }
 
 /** The new value of the whole setting at `target` (for object settings: one key changed). */

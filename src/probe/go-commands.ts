@@ -1,4 +1,5 @@
 import type { ToolBinary } from '../core/snapshot.js';
+import { isRecord } from '../core/is-record.js';
 
 /** Added to the environment of every Go command: never download a toolchain. */
 export const GO_COMMAND_ENV = { GOTOOLCHAIN: 'local' } as const;
@@ -42,10 +43,10 @@ export const goVersionMArgv = (go: string, targets: readonly string[]): string[]
 function goEnvStrings(stdout: string): Record<string, string> {
   try {
     const parsed: unknown = JSON.parse(stdout);
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    if (!isRecord(parsed)) return {};
     const out: Record<string, string> = {};
     for (const name of ['GOROOT', 'GOTOOLDIR', 'CC']) {
-      const value = (parsed as Record<string, unknown>)[name];
+      const value = parsed[name];
       if (typeof value === 'string' && value !== '') out[name] = value;
     }
     return out;

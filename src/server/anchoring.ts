@@ -6,7 +6,7 @@
  */
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import { resolveFixPath, settingJsonPath, workspaceSettingsFile } from '../core/edits/fix-changes.js';
-import { LineMap } from '../core/edits/line-map.js';
+import { LineIndex } from '../core/parse/line-index.js';
 import type { Finding, Location, Range } from '../core/finding.js';
 import type { GoModFacts, WorkspaceModel } from '../core/workspace/model.js';
 
@@ -23,7 +23,7 @@ const SETTINGS_REL_PATH = '.vscode/settings.json';
 
 export class FindingAnchors {
   private settingsTree: Node | undefined | null = null;
-  private settingsLines: LineMap | undefined;
+  private settingsLines: LineIndex | undefined;
   private fallback: Location | undefined | null = null;
 
   constructor(private readonly sources: AnchorSources) {}
@@ -47,7 +47,7 @@ export class FindingAnchors {
       const node = findNodeAtLocation(tree, path);
       const key = node?.parent?.type === 'property' ? node.parent.children?.[0] : undefined;
       if (!key) continue;
-      const range: Range = { start: this.settingsLines.positionAt(key.offset), end: this.settingsLines.positionAt(key.offset + key.length) };
+      const range: Range = this.settingsLines.range(key.offset, key.offset + key.length);
       return { file: workspaceSettingsFile(this.sources.root), range };
     }
     return undefined;
@@ -57,7 +57,7 @@ export class FindingAnchors {
     if (this.settingsTree === null) {
       const text = this.sources.fileText(SETTINGS_REL_PATH);
       this.settingsTree = text === undefined ? undefined : parseTree(text, [], { allowTrailingComma: true });
-      this.settingsLines = text === undefined ? undefined : new LineMap(text);
+      this.settingsLines = text === undefined ? undefined : new LineIndex(text);
     }
     return this.settingsTree;
   }
@@ -86,7 +86,7 @@ export class FindingAnchors {
     const file = files[0];
     const text = file === undefined ? undefined : this.sources.fileText(file);
     if (file === undefined || text === undefined) return (this.fallback = undefined);
-    const lines = new LineMap(text);
+    const lines = new LineIndex(text);
     this.fallback = { file: resolveFixPath(this.sources.root, file), range: { start: { line: 0, character: 0 }, end: { line: 0, character: lines.lineEnd(0) } } };
     return this.fallback;
   }

@@ -18,7 +18,7 @@ export function probeDependencies(env: Readonly<Record<string, string | undefine
         workspace: root,
         scan: { exclude: settings.exclude },
         timeoutMs: settings.probeTimeoutMs,
-        extraTools: settings.extraToolNames,
+        extraTools: settings.extraTools,
         env,
         producer: { name: 'go-doctor-lsp', version: SERVER_VERSION },
         ...(settings.editor ? { editor: settings.editor } : {}),

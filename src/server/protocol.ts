@@ -12,6 +12,7 @@
  */
 import type { Range, Severity } from '../core/finding.js';
 import type { EditorRecord, Snapshot } from '../core/snapshot.js';
+import type { DoctorSettingValues } from '../core/doctor-settings.js';
 import type { DoctorReport, ReportFinding } from '../core/report/model.js';
 
 export const SERVER_NAME = 'Go Toolchain Doctor';
@@ -71,21 +72,15 @@ export interface InitializationOptions {
   /** Workspace Trust. When false the server runs no process at all; static file checks still run. */
   trusted?: boolean;
   /** Settings for clients that do not answer workspace/configuration (e.g. a plain Neovim setup). */
-  settings?: Partial<DoctorSettings> & { extraTools?: string[] };
+  settings?: Partial<DoctorSettings>;
   /** The editor the server runs for (VS Code sends its remote name: "ssh-remote", "wsl" …). */
   editor?: EditorRecord;
 }
 
-/** The `goDoctor` configuration section as the server uses it. */
-export interface DoctorSettings {
+/** The `goDoctor` configuration section as the server uses it (read by core/doctor-settings.ts). */
+export interface DoctorSettings extends DoctorSettingValues {
   /** From initializationOptions.editor: recorded in snapshots (what to restart, which go the Go extension runs). */
   editor?: EditorRecord;
-  /** Per-rule enable/severity, by rule id. */
-  rules: Record<string, { enabled?: boolean; severity?: Severity }>;
-  probeTimeoutMs: number;
-  extraToolNames: string[];
-  /** Glob patterns (files.exclude style) the workspace scan does not walk. */
-  exclude: string[];
 }
 
 export interface ReportParams {

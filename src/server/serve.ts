@@ -23,7 +23,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixToCodeAction, type ClientEditSupport } from './code-actions.js';
-import { DEFAULT_SETTINGS, readEditor, readSettings } from './configuration.js';
+import { readEditor } from './configuration.js';
+import { DEFAULT_DOCTOR_SETTINGS, readDoctorSettings } from '../core/doctor-settings.js';
+import { isRecord } from '../core/is-record.js';
 import type { ServerDependencies } from './dependencies.js';
 import { DiagnosticsPublisher, findingToDiagnostic } from './diagnostics.js';
 import {
@@ -70,7 +72,7 @@ export class DoctorServer {
   private readonly publisher: DiagnosticsPublisher;
   private capabilities: ClientCapabilities = {};
   private trusted = true;
-  private initialSettings: DoctorSettings = DEFAULT_SETTINGS;
+  private initialSettings: DoctorSettings = DEFAULT_DOCTOR_SETTINGS;
   private folders: WorkspaceFolder[] = [];
   private state: Lifecycle = 'uninitialized';
 
@@ -155,7 +157,7 @@ export class DoctorServer {
     const options = (params.initializationOptions ?? {}) as InitializationOptions;
     // A client that says nothing is an editor the user started the server from (`go-doctor lsp --stdio`): trusted.
     this.trusted = options.trusted !== false;
-    this.initialSettings = readSettings(options.settings);
+    this.initialSettings = readDoctorSettings<DoctorSettings>(options.settings, undefined, DEFAULT_DOCTOR_SETTINGS);
     const editor = readEditor(options.editor);
     if (editor) this.initialSettings.editor = editor;
     this.folders =
@@ -222,7 +224,7 @@ export class DoctorServer {
         { scopeUri: folderUri, section: 'goDoctor' },
         { scopeUri: folderUri, section: 'files.exclude' },
       ])) as unknown[];
-      return readSettings(section, filesExclude, this.initialSettings);
+      return readDoctorSettings(section, filesExclude, this.initialSettings);
     } catch (err) {
       this.logError(err);
       return this.initialSettings;
@@ -231,8 +233,8 @@ export class DoctorServer {
 
   private async configurationChanged(pushed: unknown): Promise<void> {
     // Clients that push settings (the extension, some Neovim setups) send them here; others are asked.
-    const record = typeof pushed === 'object' && pushed !== null ? (pushed as Record<string, unknown>) : undefined;
-    if (record && !this.capabilities.workspace?.configuration) this.initialSettings = readSettings(record.goDoctor ?? record, undefined, this.initialSettings);
+    const record = isRecord(pushed) ? pushed : undefined;
+    if (record && !this.capabilities.workspace?.configuration) this.initialSettings = readDoctorSettings(record.goDoctor ?? record, undefined, this.initialSettings);
     for (const session of this.sessions.values()) {
       const settings = await this.settingsFor(session.folderUri);
       // Clients also send this at start-up with nothing changed: probe again only for a real change.

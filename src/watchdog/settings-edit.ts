@@ -1,5 +1,6 @@
 import { parse, type ParseError } from 'jsonc-parser';
 import { setJsoncValue } from '../core/edits/jsonc-value-edit.js';
+import { isRecord } from '../core/is-record.js';
 
 /**
  * Comment-preserving edits of a settings.json text (core/edits setJsoncValue, the editor the quick
@@ -15,16 +16,16 @@ export function readSettings(text: string): Record<string, unknown> | undefined 
   if (text.trim() === '') return {};
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  if (errors.length > 0 || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  return value as Record<string, unknown>;
+  if (errors.length > 0 || !isRecord(value)) return undefined;
+  return value;
 }
 
 /**
  * Sets `section` (or `section` → `key` for object-valued settings such as files.watcherExclude and
- * gopls) to `value`; `undefined` removes it. Throws when the text is not a settings object.
+ * gopls) to `value`; `undefined` removes it. Throws when the text is not a settings object (or
+ * empty, or comments only: then a settings object is written after them).
  */
 export function setSetting(text: string, section: string, key: string | undefined, value: unknown): string {
-  if (readSettings(text) === undefined) throw new Error('settings file is not a JSON object; not editing it');
   const result = setJsoncValue(text, key === undefined ? [section] : [section, key], value);
   if (!result.ok) throw new Error(`settings file not edited: ${result.reason}`);
   return result.text;

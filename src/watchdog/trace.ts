@@ -3,6 +3,8 @@
  * (`{ summary, timeline }`, ../shared/watchdog-lab/lsp-storm.js) and the project benchmark's, which
  * adds fields (all optional here so lab traces load unchanged).
  */
+import { isRecord } from '../core/is-record.js';
+
 export interface TraceSecond {
   /** Seconds relative to the start of the scenario's load (negative = idle baseline). */
   sec: number;
@@ -62,16 +64,14 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
 
 /** Validates and normalises parsed JSON into a Trace; throws a readable error on malformed input. */
 export function parseTrace(json: unknown, name = 'trace'): Trace {
-  if (typeof json !== 'object' || json === null) throw new Error(`${name}: not an object`);
-  const o = json as { summary?: unknown; timeline?: unknown };
-  if (typeof o.summary !== 'object' || o.summary === null) throw new Error(`${name}: no summary`);
-  if (!Array.isArray(o.timeline)) throw new Error(`${name}: no timeline`);
-  const s = o.summary as Record<string, unknown>;
+  if (!isRecord(json)) throw new Error(`${name}: not an object`);
+  if (!isRecord(json.summary)) throw new Error(`${name}: no summary`);
+  if (!Array.isArray(json.timeline)) throw new Error(`${name}: no timeline`);
+  const s = json.summary;
   if (typeof s.label !== 'string' || typeof s.kind !== 'string') throw new Error(`${name}: summary needs label and kind`);
   const timeline: TraceSecond[] = [];
-  for (const [i, raw] of (o.timeline as unknown[]).entries()) {
-    if (typeof raw !== 'object' || raw === null) throw new Error(`${name}: timeline[${i}] is not an object`);
-    const r = raw as Record<string, unknown>;
+  for (const [i, r] of (json.timeline as unknown[]).entries()) {
+    if (!isRecord(r)) throw new Error(`${name}: timeline[${i}] is not an object`);
     const sec = num(r.sec);
     const events = num(r.events);
     if (sec === undefined || events === undefined) throw new Error(`${name}: timeline[${i}] needs sec and events`);

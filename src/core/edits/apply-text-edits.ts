@@ -1,5 +1,5 @@
 import type { Range } from '../finding.js';
-import { LineMap } from './line-map.js';
+import { LineIndex } from '../parse/line-index.js';
 
 /** An edit expressed in string offsets (what jsonc-parser produces). */
 export interface OffsetEdit {
@@ -30,16 +30,16 @@ export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): st
 
 /** Applies LSP-style edits (as a client would) to a text. */
 export function applyRangeEdits(text: string, edits: readonly RangeEdit[]): string {
-  const lines = new LineMap(text);
+  const lines = new LineIndex(text);
   return applyOffsetEdits(text, edits.map((e) => toOffsetEdit(lines, e)));
 }
 
-export function toOffsetEdit(lines: LineMap, edit: RangeEdit): OffsetEdit {
-  const start = lines.offsetAt(edit.range.start);
-  const end = lines.offsetAt(edit.range.end);
+export function toOffsetEdit(lines: LineIndex, edit: RangeEdit): OffsetEdit {
+  const start = lines.offset(edit.range.start);
+  const end = lines.offset(edit.range.end);
   return { offset: start, length: Math.max(0, end - start), content: edit.newText };
 }
 
-export function toRangeEdit(lines: LineMap, edit: OffsetEdit): RangeEdit {
-  return { range: { start: lines.positionAt(edit.offset), end: lines.positionAt(edit.offset + edit.length) }, newText: edit.content };
+export function toRangeEdit(lines: LineIndex, edit: OffsetEdit): RangeEdit {
+  return { range: lines.range(edit.offset, edit.offset + edit.length), newText: edit.content };
 }

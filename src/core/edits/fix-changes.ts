@@ -6,7 +6,7 @@ import { isAbsolute, join, normalize } from 'node:path';
 import type { Fix } from '../finding.js';
 import { toRangeEdit, type RangeEdit } from './apply-text-edits.js';
 import { setJsoncValue } from './jsonc-value-edit.js';
-import { LineMap } from './line-map.js';
+import { LineIndex } from '../parse/line-index.js';
 
 export type EditFix = Extract<Fix, { kind: 'edit' }>;
 export type SettingFix = Extract<Fix, { kind: 'setting' }>;
@@ -69,6 +69,6 @@ export function settingsFileChange(currentText: string | undefined, fix: Pick<Se
   const text = currentText ?? '';
   const result = setJsoncValue(text, settingJsonPath(fix), fix.value);
   if (!result.ok) return result;
-  const lines = new LineMap(text);
+  const lines = new LineIndex(text);
   return { ok: true, create: currentText === undefined, edits: result.edits.map((e) => toRangeEdit(lines, e)), text: result.text };
 }

@@ -10,7 +10,8 @@
  */
 import { createScanner, findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { applyOffsetEdits, type OffsetEdit } from './apply-text-edits.js';
-import { LineMap } from './line-map.js';
+import { LineIndex } from '../parse/line-index.js';
+import { isRecord } from '../is-record.js';
 
 /** Token kinds of jsonc-parser's scanner (its SyntaxKind is an ambient const enum). */
 const TOKEN = { comma: 5, lineComment: 12, blockComment: 13, lineBreak: 14, whitespace: 15, eof: 17 } as const;
@@ -29,15 +30,36 @@ export type JsoncEditResult =
 
 /**
  * How the file indents and ends lines (its first line break: `\r\n`, `\n` or a lone `\r`); a new
- * file gets tabs and `\n` (what VS Code writes).
+ * file gets tabs and `\n` (what VS Code writes). The indentation is read from the parse tree: the
+ * first member (outermost first) that starts its own line, relative to its container's line, so
+ * comments and text inside them never count.
  */
 export function detectJsoncStyle(text: string): JsoncStyle {
   const firstBreak = /\r\n|\r|\n/.exec(text)?.[0];
   const eol = firstBreak === '\r\n' || firstBreak === '\r' ? firstBreak : '\n';
-  const indented = /^([ \t]+)["/}\]]/m.exec(text);
-  const indent = indented?.[1];
-  if (!indent || indent.startsWith('\t')) return { indentUnit: '\t', eol };
-  return { indentUnit: ' '.repeat(Math.min(indent.length, 8)), eol };
+  const unit = indentUnitOf(text, parseTree(text, [], PARSE_OPTIONS));
+  if (!unit || unit.startsWith('\t')) return { indentUnit: '\t', eol };
+  return { indentUnit: ' '.repeat(Math.min(unit.length, 8)), eol };
+}
+
+function indentUnitOf(text: string, root: Node | undefined): string | undefined {
+  const lines = new LineIndex(text);
+  const lineIndent = (offset: number) => {
+    const start = lines.lineStart(lines.position(offset).line);
+    return { start, indent: /^[ \t]*/.exec(text.slice(start, offset))![0] };
+  };
+  const containers = root ? [root] : [];
+  for (let i = 0; i < containers.length; i++) {
+    const container = containers[i]!;
+    const outer = lineIndent(container.offset).indent;
+    for (const member of container.children ?? []) {
+      const { start, indent } = lineIndent(member.offset);
+      if (start + indent.length === member.offset && indent.length > outer.length && indent.startsWith(outer)) return indent.slice(outer.length);
+      const value = member.type === 'property' ? member.children?.[1] : member;
+      if (value?.type === 'object' || value?.type === 'array') containers.push(value);
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -53,7 +75,7 @@ export function setJsoncValue(text: string, path: readonly string[], value: unkn
   const root = parseTree(text, errors, PARSE_OPTIONS);
   const firstError = errors[0];
   if (firstError) {
-    const line = new LineMap(text).positionAt(firstError.offset).line + 1;
+    const line = new LineIndex(text).position(firstError.offset).line + 1;
     return { ok: false, reason: `the file is not valid JSON with comments (${printParseErrorCode(firstError.error)} on line ${line})` };
   }
   const editor = new JsoncEditor(text);
@@ -92,7 +114,7 @@ export function removeJsoncArrayElement(text: string, path: readonly string[], i
   if (!Number.isInteger(index) || index < 0 || index >= items.length) return { ok: false, reason: 'no such element' };
   let edits: OffsetEdit[];
   try {
-    edits = new JsoncEditor(text).removeArrayElement(array, index);
+    edits = new JsoncEditor(text).removeMember(array, index);
   } catch (err) {
     if (err instanceof UneditableJsonc) return { ok: false, reason: err.message };
     throw err;
@@ -106,11 +128,11 @@ export function removeJsoncArrayElement(text: string, path: readonly string[], i
 class UneditableJsonc extends Error {}
 
 class JsoncEditor {
-  private readonly lines: LineMap;
+  private readonly lines: LineIndex;
   private readonly style: JsoncStyle;
 
   constructor(private readonly text: string) {
-    this.lines = new LineMap(text);
+    this.lines = new LineIndex(text);
     this.style = detectJsoncStyle(text);
   }
 
@@ -133,7 +155,7 @@ class JsoncEditor {
     const valueNode = property.children?.[1];
     if (!valueNode) throw new UneditableJsonc(`the key "${key}" has no value`);
     if (rest.length === 0) {
-      if (value === undefined) return this.removeProperty(object, property);
+      if (value === undefined) return this.removeMember(object, (object.children ?? []).indexOf(property));
       if (jsonEqual(getNodeValue(valueNode), value)) return [];
       return [this.replaceValue(property, valueNode, value)];
     }
@@ -160,7 +182,7 @@ class JsoncEditor {
     if (!last) {
       const innerIndent = objectIndent + indentUnit;
       const member = this.member(key, value, innerIndent);
-      const closeLineStart = this.lines.lineStart(this.lines.positionAt(close).line);
+      const closeLineStart = this.lines.lineStart(this.lines.position(close).line);
       if (closeLineStart > open && /^[ \t]*$/.test(this.text.slice(closeLineStart, close))) {
         // `}` on its own line (maybe after comments): the new member goes on the line before it.
         return [{ offset: closeLineStart, length: 0, content: innerIndent + member + eol }];
@@ -174,7 +196,7 @@ class JsoncEditor {
     const lastEnd = last.offset + last.length;
     const next = this.tokenAfter(lastEnd);
     const trailingComma = next.kind === TOKEN.comma;
-    const multiLine = this.lines.positionAt(last.offset).line !== this.lines.positionAt(open).line;
+    const multiLine = this.lines.position(last.offset).line !== this.lines.position(open).line;
     if (!multiLine) {
       const member = `${JSON.stringify(key)}: ${compactJson(value)}`;
       if (trailingComma) return [{ offset: next.end, length: 0, content: ` ${member},` }];
@@ -193,47 +215,36 @@ class JsoncEditor {
     ];
   }
 
-  private removeProperty(object: Node, property: Node): OffsetEdit[] {
-    const properties = object.children ?? [];
-    const index = properties.indexOf(property);
-    const end = property.offset + property.length;
-    const next = this.tokenAfter(end);
-    if (next.kind === TOKEN.comma) return [this.removeSpan(property.offset, next.end)];
-    const previous = index > 0 ? properties[index - 1] : undefined;
-    if (!previous) return [this.removeSpan(property.offset, end)];
-    // The last member without a trailing comma: the previous member's comma goes too.
-    const comma = this.tokenAfter(previous.offset + previous.length);
-    if (comma.kind !== TOKEN.comma) throw new UneditableJsonc('unexpected token between two members');
-    if (/^[ \t]*$/.test(this.text.slice(comma.end, property.offset))) {
-      return [{ offset: comma.offset, length: end - comma.offset, content: '' }];
-    }
-    return [{ offset: comma.offset, length: 1, content: '' }, this.removeSpan(property.offset, end)];
-  }
-
-  removeArrayElement(array: Node, index: number): OffsetEdit[] {
-    const items = array.children ?? [];
-    const item = items[index];
-    if (!item) throw new UneditableJsonc('no such element');
-    const end = item.offset + item.length;
+  /**
+   * Removes member `index` of an object or array (a property or an element) with one separating
+   * comma, and nothing else: comments before, between and after the members stay, and the
+   * member's line goes only when nothing else is on it.
+   */
+  removeMember(container: Node, index: number): OffsetEdit[] {
+    const members = container.children ?? [];
+    const member = members[index];
+    if (!member) throw new UneditableJsonc('no such element');
+    const end = member.offset + member.length;
     const own = this.tokenAfter(end);
-    const blank = (from: number, to: number) => /^\s*$/.test(this.text.slice(from, to));
+    const blanks = (from: number, to: number) => /^[ \t]*$/.test(this.text.slice(from, to));
+    const removeComma = (comma: { offset: number; end: number }): OffsetEdit => ({ offset: comma.offset, length: comma.end - comma.offset, content: '' });
     if (own.kind === TOKEN.comma) {
-      // The element and its own comma; what lies between them (a comment) stays.
-      if (/^[ \t]*$/.test(this.text.slice(end, own.offset))) return [this.removeSpan(item.offset, own.end)];
-      return [this.removeSpan(item.offset, end), { offset: own.offset, length: own.end - own.offset, content: '' }];
+      // The member and its own comma; a comment between them stays.
+      if (blanks(end, own.offset)) return [this.removeSpan(member.offset, own.end)];
+      return [this.removeSpan(member.offset, end), removeComma(own)];
     }
-    const previous = index > 0 ? items[index - 1] : undefined;
-    if (!previous) return [this.removeSpan(item.offset, end)];
-    // The last element without a trailing comma: the previous element's comma goes instead.
+    const previous = index > 0 ? members[index - 1] : undefined;
+    if (!previous) return [this.removeSpan(member.offset, end)];
+    // The last member without a trailing comma: the previous member's comma goes instead.
     const comma = this.tokenAfter(previous.offset + previous.length);
-    if (comma.kind !== TOKEN.comma || comma.end > item.offset) throw new UneditableJsonc('unexpected token between two elements');
-    if (blank(comma.end, item.offset)) return [{ offset: comma.offset, length: end - comma.offset, content: '' }];
-    return [{ offset: comma.offset, length: comma.end - comma.offset, content: '' }, this.removeSpan(item.offset, end)];
+    if (comma.kind !== TOKEN.comma || comma.end > member.offset) throw new UneditableJsonc('unexpected token between two members');
+    if (blanks(comma.end, member.offset)) return [{ offset: comma.offset, length: end - comma.offset, content: '' }];
+    return [removeComma(comma), this.removeSpan(member.offset, end)];
   }
 
   /** Removes [start, end): whole lines when the span is alone on its line(s), else the span and the blanks after it. */
   private removeSpan(start: number, end: number): OffsetEdit {
-    const lineStart = this.lines.lineStart(this.lines.positionAt(start).line);
+    const lineStart = this.lines.lineStart(this.lines.position(start).line);
     let after = end;
     while (this.text[after] === ' ' || this.text[after] === '\t') after++;
     const atLineEnd = after === this.text.length || this.text[after] === '\n' || this.text[after] === '\r';
@@ -274,7 +285,7 @@ class JsoncEditor {
   }
 
   private indentOfLine(offset: number): string {
-    const start = this.lines.lineStart(this.lines.positionAt(offset).line);
+    const start = this.lines.lineStart(this.lines.position(offset).line);
     return /^[ \t]*/.exec(this.text.slice(start, start + 200))?.[0] ?? '';
   }
 
@@ -293,8 +304,8 @@ class JsoncEditor {
 /** JSON on one line, spaced the way people write it: `["-x", "-y"]`, `{ "GOOS": "linux" }`. */
 export function compactJson(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? '[]' : `[${value.map((v) => compactJson(v === undefined ? null : v)).join(', ')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  if (isRecord(value)) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
     return entries.length === 0 ? '{}' : `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${compactJson(v)}`).join(', ')} }`;
   }
   const json = JSON.stringify(value);
@@ -315,8 +326,8 @@ function jsonEqual(a: unknown, b: unknown): boolean {
 
 function canonicalJson(value: unknown): string | undefined {
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+    isRecord(v)
+      ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
       : v,
   );
 }
@@ -364,7 +375,7 @@ function verifyEdit(before: string, after: string, edits: readonly OffsetEdit[],
       else cursor[key] = structuredClone(value);
     } else {
       const child = cursor[key];
-      if (!child || typeof child !== 'object' || Array.isArray(child)) {
+      if (!isRecord(child)) {
         if (value === undefined) break;
         cursor[key] = {};
       }

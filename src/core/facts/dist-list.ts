@@ -1,5 +1,6 @@
 /** `go tool dist list -json [-broken]` (facts §1.1): an array of {GOOS, GOARCH, CgoSupported, FirstClass, Broken?}. */
 import type { Port } from '../machine.js';
+import { isRecord } from '../is-record.js';
 
 /** Parses the JSON list. Entries without GOOS/GOARCH strings are dropped; undefined when not an array. */
 export function parseDistList(text: string): Port[] | undefined {
@@ -12,9 +13,8 @@ export function parseDistList(text: string): Port[] | undefined {
   }
   if (!Array.isArray(value)) return undefined;
   const out: Port[] = [];
-  for (const item of value as unknown[]) {
-    if (item === null || typeof item !== 'object') continue;
-    const r = item as Record<string, unknown>;
+  for (const r of value as unknown[]) {
+    if (!isRecord(r)) continue;
     if (typeof r.GOOS !== 'string' || typeof r.GOARCH !== 'string' || !r.GOOS || !r.GOARCH) continue;
     out.push({ goos: r.GOOS, goarch: r.GOARCH, cgoSupported: r.CgoSupported === true, firstClass: r.FirstClass === true, broken: r.Broken === true });
   }

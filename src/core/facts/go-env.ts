@@ -1,4 +1,5 @@
 /** `go env -json` (facts §6.1): one JSON object of string values, sorted by key. */
+import { isRecord } from '../is-record.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -14,9 +15,9 @@ export function parseGoEnvJson(text: string): Record<string, string> | undefined
   } catch {
     return undefined;
   }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+  for (const [k, v] of Object.entries(value)) {
     if (typeof v === 'string' && ENV_NAME.test(k)) out[k] = v;
   }
   return out;

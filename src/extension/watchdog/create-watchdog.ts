@@ -17,6 +17,7 @@ import { LINUX_INTERVALS, MAC_INTERVALS, StormMonitor, type MonitorNotice, type 
 import { findingMarkdown } from './finding-markdown.js';
 import { readWatchdogSettings, WATCHDOG_SECTION, type WatchdogSettings } from './watchdog-settings.js';
 import { applyWorkspaceSettingFixes, type SettingFix } from './workspace-settings-writer.js';
+import { isRecord } from '../../core/is-record.js';
 
 export interface WatchdogDeps {
   log: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'debug' | 'error'>;
@@ -236,7 +237,7 @@ class VscodeWatchdog implements Watchdog {
   private currentDirectoryFilters(): readonly unknown[] | undefined {
     const folder = vscode.workspace.workspaceFolders?.[0];
     const gopls = vscode.workspace.getConfiguration(undefined, folder?.uri).get<unknown>('gopls');
-    const v = typeof gopls === 'object' && gopls !== null ? (gopls as Record<string, unknown>)['build.directoryFilters'] : undefined;
+    const v = isRecord(gopls) ? gopls['build.directoryFilters'] : undefined;
     return Array.isArray(v) ? v : undefined;
   }
 

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { DEFAULT_THRESHOLDS, normalizeThresholds, type StormThresholds } from '../../watchdog/storm-detector.js';
 import { DEFAULT_BUDGET, type SeverityBudget } from '../../watchdog/storm-monitor.js';
+import { isRecord } from '../../core/is-record.js';
 
 export const WATCHDOG_SECTION = 'goDoctor.watchdog';
 
@@ -15,10 +16,9 @@ export interface WatchdogSettings {
 }
 
 export function readBudget(raw: unknown): SeverityBudget {
-  if (typeof raw !== 'object' || raw === null) return { ...DEFAULT_BUDGET };
-  const r = raw as Record<string, unknown>;
+  if (!isRecord(raw)) return { ...DEFAULT_BUDGET };
   const pick = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
-  return { warn: pick(r.warn, DEFAULT_BUDGET.warn), error: pick(r.error, DEFAULT_BUDGET.error) };
+  return { warn: pick(raw.warn, DEFAULT_BUDGET.warn), error: pick(raw.error, DEFAULT_BUDGET.error) };
 }
 
 export function readWatchdogSettings(config: Pick<vscode.WorkspaceConfiguration, 'get'> = vscode.workspace.getConfiguration(WATCHDOG_SECTION)): WatchdogSettings {

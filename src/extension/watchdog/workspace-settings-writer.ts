@@ -1,9 +1,10 @@
 /**
  * Applies settings fixes in workspace scope, keeping comments:
- * - one folder open: the folder's `.vscode/settings.json`, edited with jsonc-parser `modify` through
- *   a WorkspaceEdit (so an open, dirty editor of that file is respected) or written when closed;
+ * - one folder open: the folder's `.vscode/settings.json`, edited by setSetting (core/edits, every
+ *   byte outside the changed property stays) through a WorkspaceEdit (so an open, dirty editor of
+ *   that file is respected) or written when closed;
  * - a multi-root workspace: the configuration API at ConfigurationTarget.Workspace (VS Code edits the
- *   .code-workspace file with the same JSON edits; for object settings the whole object is written).
+ *   .code-workspace file with its own JSON edits; for object settings the whole object is written).
  */
 import * as vscode from 'vscode';
 import type { Fix } from '../../core/finding.js';

@@ -3,30 +3,30 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyOffsetEdits, applyRangeEdits, toOffsetEdit, toRangeEdit } from '../../../src/core/edits/apply-text-edits.js';
 import { editFixChanges, settingJsonPath, settingsFileChange, workspaceSettingsFile } from '../../../src/core/edits/fix-changes.js';
-import { LineMap } from '../../../src/core/edits/line-map.js';
+import { LineIndex } from '../../../src/core/parse/line-index.js';
 
-describe('LineMap', () => {
+describe('LineIndex', () => {
   it('maps offsets and positions across \\n, \\r\\n and lone \\r line ends', () => {
     const text = 'ab\ncd\r\nef\rgh';
-    const lines = new LineMap(text);
+    const lines = new LineIndex(text);
     assert.equal(lines.lineCount, 4);
-    assert.deepEqual(lines.positionAt(text.indexOf('d')), { line: 1, character: 1 });
-    assert.deepEqual(lines.positionAt(text.indexOf('g')), { line: 3, character: 0 });
-    assert.equal(lines.offsetAt({ line: 2, character: 1 }), text.indexOf('f'));
+    assert.deepEqual(lines.position(text.indexOf('d')), { line: 1, character: 1 });
+    assert.deepEqual(lines.position(text.indexOf('g')), { line: 3, character: 0 });
+    assert.equal(lines.offset({ line: 2, character: 1 }), text.indexOf('f'));
     assert.equal(lines.lineEnd(1), text.indexOf('\r\n'));
-    assert.equal(lines.offsetAt({ line: 1, character: 99 }), text.indexOf('\r\n'), 'a character past the line end is clamped to it');
-    assert.equal(lines.offsetAt({ line: 9, character: 0 }), text.length);
+    assert.equal(lines.offset({ line: 1, character: 99 }), text.indexOf('\r\n'), 'a character past the line end is clamped to it');
+    assert.equal(lines.offset({ line: 9, character: 0 }), text.length);
   });
 
   it('round-trips every offset (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: fc.constantFrom('a', '\n', '\r', 'é', '😀') as fc.Arbitrary<string>, maxLength: 60 }), (text) => {
-        const lines = new LineMap(text);
+        const lines = new LineIndex(text);
         for (let offset = 0; offset <= text.length; offset++) {
-          const position = lines.positionAt(offset);
+          const position = lines.position(offset);
           // Offsets between \r and \n of a CRLF are not positions of their own.
           if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
-          assert.equal(lines.offsetAt(position), offset);
+          assert.equal(lines.offset(position), offset);
         }
       }),
     );
@@ -45,7 +45,7 @@ describe('applying edits', () => {
   });
 
   it('converts between offset and range edits', () => {
-    const lines = new LineMap('a\r\nbc');
+    const lines = new LineIndex('a\r\nbc');
     const edit = { offset: 3, length: 2, content: 'X' };
     const range = toRangeEdit(lines, edit);
     assert.deepEqual(range.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } });

@@ -213,6 +213,14 @@ describe('removeJsoncArrayElement (the "Remove -rpc.trace" quick fix)', () => {
 });
 
 describe('line ends of a CR-only file', () => {
+  it('reads the indentation from the members, not from comments', () => {
+    const text = '{\n/*\n   "example": 1,\n   }\n*/\n\t"a": {\n\t\t"b": 1\n\t}\n}\n';
+    assert.deepEqual(detectJsoncStyle(text), { indentUnit: '\t', eol: '\n' });
+    assert.equal(detectJsoncStyle('{ "a": {\n      "b": 1 } }').indentUnit, '      ', 'relative to the line of the container');
+    assert.equal(detectJsoncStyle('  {\n    "a": 1\n  }').indentUnit, '  ');
+    assert.equal(detectJsoncStyle('{ "a": 1 }').indentUnit, '\t', 'nothing indented: what VS Code writes');
+  });
+
   it('an inserted block uses \\r like the rest of the file', () => {
     const text = '{\r\t"a": 1\r}\r';
     assert.deepEqual(detectJsoncStyle(text), { indentUnit: '\t', eol: '\r' });

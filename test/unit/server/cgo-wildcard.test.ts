@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { disabledWithCImports } from '../../../src/core/rules/cgo/disabled-with-c-imports.js';
 import { WorkspaceModelBuilder } from '../../../src/core/workspace/build.js';
-import { DEFAULT_SETTINGS } from '../../../src/server/configuration.js';
+import { DEFAULT_DOCTOR_SETTINGS } from '../../../src/core/doctor-settings.js';
 import { WorkspaceSession } from '../../../src/server/session.js';
 import { makeWorkspace, testDependencies } from './harness.js';
 
@@ -22,7 +22,7 @@ describe('server: cgo/disabled-with-c-imports and `...` patterns', () => {
     root: ws.root,
     folderUri: `file://${ws.root}`,
     trusted: true,
-    settings: DEFAULT_SETTINGS,
+    settings: DEFAULT_DOCTOR_SETTINGS,
     deps: testDependencies({ rules: [disabledWithCImports], createWorkspaceModel: (r) => new WorkspaceModelBuilder(r) }),
     log: () => undefined,
     onAnalysed: () => undefined,

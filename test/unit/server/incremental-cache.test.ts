@@ -13,7 +13,7 @@ import { disabledWithCImports } from '../../../src/core/rules/cgo/disabled-with-
 import { allRules } from '../../../src/core/rules/index.js';
 import { buildWorkspaceModel, WorkspaceModelBuilder } from '../../../src/core/workspace/build.js';
 import { packageIndex } from '../../../src/core/workspace/go-packages.js';
-import { DEFAULT_SETTINGS } from '../../../src/server/configuration.js';
+import { DEFAULT_DOCTOR_SETTINGS } from '../../../src/core/doctor-settings.js';
 import { WorkspaceSession } from '../../../src/server/session.js';
 import { makeWorkspace, testDependencies } from './harness.js';
 
@@ -29,7 +29,7 @@ function sessionFor(root: string, rules: Rule[], onAnalysed: () => void = () => 
     root,
     folderUri: `file://${root}`,
     trusted: true,
-    settings: DEFAULT_SETTINGS,
+    settings: DEFAULT_DOCTOR_SETTINGS,
     deps: testDependencies({ rules, createWorkspaceModel: (r) => new WorkspaceModelBuilder(r) }),
     log: () => undefined,
     onAnalysed,

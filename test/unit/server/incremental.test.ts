@@ -109,6 +109,11 @@ describe('server: incremental re-analysis', () => {
     assert.equal(report.state, 'ready');
     assert.equal(deps.probes.length, before);
   });
+
+  it('reports a rule again once its override is removed from the settings', async () => {
+    await lsp.client.sendNotification('workspace/didChangeConfiguration', { settings: { goDoctor: { probeTimeoutMs: 1234, rules: {} } } });
+    assert.equal((await lsp.diagnosticsFor(makefileUri, (ds) => ds.length === 1)).length, 1);
+  });
 });
 
 describe('server: one-file re-analysis in a session', () => {
