@@ -66,7 +66,8 @@ describe('server: diagnostics', () => {
     const ids = ['test/visionos', 'go/test-environment', 'path/test-plain', 'settings/test-tools-env', ...engineRuleDescriptors.map((r) => r.id)];
     assert.deepEqual(rules.map((r) => r.id), ids);
     const visionos = rules[0];
-    assert.deepEqual(visionos && { ...visionos }, { id: 'test/visionos', summary: 'test/visionos', defaultSeverity: 'error', docsUrl: ruleDocsUrl('test/visionos'), docs: '' });
+    assert.deepEqual(visionos && { ...visionos }, { id: 'test/visionos', summary: 'test/visionos', defaultSeverity: 'error', docsUrl: ruleDocsUrl('test/visionos'), docs: '', runsUntrusted: true });
+    assert.equal(rules.find((r) => r.id === 'go/test-environment')?.runsUntrusted, false, 'a rule that reads the machine does not run untrusted');
   });
 
   it('answers goDoctor/report with every finding, where it was published, and the snapshot summary', async () => {

@@ -7,8 +7,8 @@ import { getNodeValue, parseTree } from 'jsonc-parser';
 import type { Finding } from '../../../src/core/finding.js';
 import type { Rule } from '../../../src/core/rule.js';
 
-function rule(id: string, check: Rule['check']): Rule {
-  return { id, reads: 'files', defaultSeverity: 'error', summary: id, docs: '', check };
+function rule(id: string, check: Rule['check'], reads: Rule['reads'] = 'files'): Rule {
+  return { id, reads, defaultSeverity: 'error', summary: id, docs: '', check };
 }
 
 /** `GOOS=visionos` in a Makefile → error on the value, with a (non-preferred) edit fix to `ios`. */
@@ -41,7 +41,7 @@ export const visionosInMakefile = rule('test/visionos', ({ snapshot }) => {
 /** An environment finding of the go/ family (no location). */
 export const goEnvironment = rule('go/test-environment', () => [
   { rule: 'go/test-environment', severity: 'warning', message: 'The local Go is old.', evidence: [], fixes: [{ kind: 'command', title: 'Show how to update Go', command: 'brew upgrade go', outsideWorkspace: true }] },
-]);
+], 'machine');
 
 /** An environment finding with no better anchor than go.mod's first line, with a user-scope setting fix. */
 export const plainEnvironment = rule('path/test-plain', () => [
