@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,6 +145,17 @@ describe('runCommand (real processes)', () => {
     assert.equal(record.timedOut, undefined, 'finished when go exited, not at the time limit');
     assert.equal(record.exitCode, 0);
     assert.equal(await waitUntilGone(pid, 5000), true);
+  });
+
+  it('a child that left the process group (setsid) and holds our stdout cannot hold the run past its time limit', { skip: !existsSync('/usr/bin/setsid') && 'no setsid(1) here' }, async () => {
+    const go = await fakeGo('go-escapes', `/usr/bin/setsid sleep 100 &\necho $!\nexit 0`);
+    // The limit leaves a loaded machine time to start the escapee; the run ends at the limit either way.
+    const record = await runCommand([go], { timeoutMs: 1500, env, cwd: dir });
+    const pid = Number(record.stdout.trim());
+    if (pid > 1) strays.push(pid);
+    assert.ok(pid > 1, `printed the escaped pid: ${JSON.stringify(record.stdout)}`);
+    assert.equal(record.timedOut, true, 'the pipe was still open at the time limit');
+    assert.match(record.error ?? '', /did not finish within 1500 ms/);
   });
 
   it('a go that dies of SIGSEGV was started and killed, not "could not be started"', async () => {
