@@ -7,6 +7,7 @@
  * Workspace files that were not checked are toolExecutionNotifications of the run's invocation
  * (level warning, with the file's location), so a log without results is not read as all clear.
  */
+import type * as Sarif from 'sarif';
 import type { Fix, Location, Severity, TextEdit } from '../finding.js';
 import { DOCS_BASE, ruleDocsUrl } from '../rule.js';
 import { engineRuleDescriptors, type RuleDescriptor } from './engine-rules.js';
@@ -17,87 +18,25 @@ import { encodePathForUri, relativeToRoot } from './paths.js';
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 export const SRCROOT = 'SRCROOT';
 
-type SarifLevel = 'error' | 'warning' | 'note';
+type SarifLevel = Extract<Sarif.ReportingConfiguration['level'], 'error' | 'warning' | 'note'>;
 
-export interface SarifRegion {
-  startLine: number;
-  startColumn: number;
-  endLine: number;
-  endColumn: number;
+/**
+ * The SARIF 2.1.0 log as @types/sarif describes it, narrowed where this writer always sets a member:
+ * one run, results and rules present, and the run's own property bag (every other part uses the
+ * library's types as they are).
+ */
+export interface SarifLog extends Sarif.Log {
+  runs: [SarifRun];
 }
 
-export interface SarifArtifactLocation {
-  uri: string;
-  uriBaseId?: string;
+export interface SarifRun extends Sarif.Run {
+  tool: { driver: Sarif.ToolComponent & { rules: Sarif.ReportingDescriptor[] } };
+  results: SarifResult[];
+  properties: Sarif.PropertyBag & { platform: string; arch: string; goVersion?: string; redacted: boolean };
 }
 
-export interface SarifLocation {
-  physicalLocation: { artifactLocation: SarifArtifactLocation; region: SarifRegion };
-}
-
-export interface SarifReportingDescriptor {
-  id: string;
-  name: string;
-  shortDescription: { text: string };
-  fullDescription: { text: string };
-  help: { text: string; markdown: string };
-  helpUri: string;
-  defaultConfiguration: { level: SarifLevel };
-  properties: { tags: string[] };
-}
-
-export interface SarifFix {
-  description: { text: string };
-  artifactChanges: {
-    artifactLocation: SarifArtifactLocation;
-    replacements: { deletedRegion: SarifRegion; insertedContent: { text: string } }[];
-  }[];
-}
-
-export interface SarifResult {
-  ruleId: string;
-  ruleIndex: number;
-  level: SarifLevel;
-  message: { text: string };
-  locations?: SarifLocation[];
-  fixes?: SarifFix[];
-  properties: { docsUrl: string; anchored?: boolean; remediations: string[] };
-}
-
-export interface SarifNotification {
-  level: 'warning';
-  message: { text: string };
-  locations?: { physicalLocation: { artifactLocation: SarifArtifactLocation } }[];
-  properties: { path: string; reason: string };
-}
-
-export interface SarifInvocation {
-  executionSuccessful: boolean;
-  toolExecutionNotifications: SarifNotification[];
-}
-
-export interface SarifLog {
-  $schema: string;
-  version: '2.1.0';
-  runs: [
-    {
-      tool: {
-        driver: {
-          name: string;
-          fullName: string;
-          version: string;
-          semanticVersion?: string;
-          informationUri: string;
-          rules: SarifReportingDescriptor[];
-        };
-      };
-      originalUriBaseIds?: Record<string, { uri: string; description: { text: string } }>;
-      invocations?: SarifInvocation[];
-      columnKind: 'utf16CodeUnits';
-      results: SarifResult[];
-      properties: { platform: string; arch: string; goVersion?: string; redacted: boolean };
-    },
-  ];
+export interface SarifResult extends Sarif.Result {
+  properties: Sarif.PropertyBag & { docsUrl: string; anchored?: boolean; remediations: string[] };
 }
 
 const levels: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', info: 'note' };
@@ -111,7 +50,7 @@ export function sarifRuleName(id: string): string {
     .join('');
 }
 
-function descriptor(rule: RuleDescriptor): SarifReportingDescriptor {
+function descriptor(rule: RuleDescriptor): Sarif.ReportingDescriptor {
   return {
     id: rule.id,
     name: sarifRuleName(rule.id),
@@ -124,21 +63,21 @@ function descriptor(rule: RuleDescriptor): SarifReportingDescriptor {
   };
 }
 
-function artifactLocation(file: string, root: string | null): SarifArtifactLocation {
+function artifactLocation(file: string, root: string | null): Sarif.ArtifactLocation {
   const relative = relativeToRoot(file, root);
   if (relative !== undefined) return { uri: encodePathForUri(relative), uriBaseId: SRCROOT };
   if (file.startsWith('/')) return { uri: `file://${encodePathForUri(file)}` };
   return { uri: encodePathForUri(file) };
 }
 
-export function sarifRegion(location: Pick<Location, 'range'>): SarifRegion {
+export function sarifRegion(location: Pick<Location, 'range'>): Sarif.Region {
   const { start, end } = location.range;
   const endsBefore = end.line < start.line || (end.line === start.line && end.character < start.character);
   const last = endsBefore ? start : end;
   return { startLine: start.line + 1, startColumn: start.character + 1, endLine: last.line + 1, endColumn: last.character + 1 };
 }
 
-function sarifFix(fix: Fix, root: string | null): SarifFix | undefined {
+function sarifFix(fix: Fix, root: string | null): Sarif.Fix | undefined {
   if (fix.kind !== 'edit' || fix.rename || fix.edits.length === 0) return undefined;
   const byFile = new Map<string, TextEdit[]>();
   for (const e of fix.edits) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
@@ -163,19 +102,19 @@ function result(f: ReportFinding, ruleIndex: number, report: DoctorReport): Sari
   if (f.location) {
     out.locations = [{ physicalLocation: { artifactLocation: artifactLocation(f.location.file, root), region: sarifRegion(f.location) } }];
   } else if (report.snapshot.moduleFile) {
-    const region: SarifRegion = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
+    const region: Sarif.Region = { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 };
     out.locations = [{ physicalLocation: { artifactLocation: artifactLocation(report.snapshot.moduleFile, root), region } }];
     out.properties.anchored = true;
   }
-  const fixes = f.fixes.map((x) => sarifFix(x, root)).filter((x): x is SarifFix => x !== undefined);
+  const fixes = f.fixes.map((x) => sarifFix(x, root)).filter((x): x is Sarif.Fix => x !== undefined);
   if (fixes.length) out.fixes = fixes;
   return out;
 }
 
 /** One workspace file the checks did not look at, as a tool execution notification. */
-function notCheckedNotification(u: { path: string; reason: string }, root: string | null): SarifNotification {
+function notCheckedNotification(u: { path: string; reason: string }, root: string | null): Sarif.Notification {
   const shown = u.path === '.' ? 'the workspace root' : u.path;
-  const out: SarifNotification = { level: 'warning', message: { text: `Not checked: ${shown} — ${u.reason}` }, properties: { path: u.path, reason: u.reason } };
+  const out: Sarif.Notification = { level: 'warning', message: { text: `Not checked: ${shown} — ${u.reason}` }, properties: { path: u.path, reason: u.reason } };
   if (u.path !== '.' && root) {
     const base = root.endsWith('/') ? root : `${root}/`;
     out.locations = [{ physicalLocation: { artifactLocation: artifactLocation(`${base}${u.path}`, root) } }];
@@ -199,7 +138,7 @@ export function buildSarif(report: DoctorReport, rules: readonly RuleDescriptor[
   }
   const index = new Map(catalogue.map((r, i) => [r.id, i]));
   const root = report.snapshot.workspace;
-  const driver: SarifLog['runs'][0]['tool']['driver'] = {
+  const driver: SarifRun['tool']['driver'] = {
     name: report.tool.name,
     fullName: 'Go Toolchain Doctor',
     version: report.tool.version,
@@ -207,7 +146,7 @@ export function buildSarif(report: DoctorReport, rules: readonly RuleDescriptor[
     rules: catalogue.map(descriptor),
   };
   if (/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(report.tool.version)) driver.semanticVersion = report.tool.version;
-  const run: SarifLog['runs'][0] = {
+  const run: SarifRun = {
     tool: { driver },
     columnKind: 'utf16CodeUnits',
     results: report.findings.map((f) => result(f, index.get(f.rule) ?? 0, report)),

@@ -126,11 +126,10 @@ describe('probeMachine with real toolchains on a constructed PATH', { skip: miss
       memory = await probeMachine({ ...options, runner: warm });
       times.push(performance.now() - begin);
     }
-    const median = [...times].sort((a, b) => a - b)[2] ?? Infinity;
     t.diagnostic(`warm (in-process) probe: ${times.map((ms) => ms.toFixed(1)).join(', ')} ms`);
     assert.equal(warm.calls.length, 0, 'no process spawned');
     assert.equal(memory.options.cache, 'memory');
-    assert.ok(median < 20, `warm in-process re-check median ${median.toFixed(1)} ms (target < 20 ms)`);
+    // The < 20 ms target is measured by `npm run bench` (bench/probe.bench.mjs), not asserted here.
 
     const fromDisk = new CountingRunner(processRunner);
     const started = performance.now();

@@ -63,10 +63,9 @@ describe('parseGoEnvFile', () => {
       }),
       { numRuns: 500 },
     );
-    const started = Date.now();
-    parseGoEnvFile('A='.repeat(500_000));
-    parseGoEnvFile('\n'.repeat(2_000_000));
-    assert.ok(Date.now() - started < 2000);
+    // Huge inputs: how long they take is measured by `npm run bench` (bench/parsers.bench.mjs).
+    assert.equal(parseGoEnvFile('A='.repeat(500_000)).size, 1);
+    assert.equal(parseGoEnvFile('\n'.repeat(2_000_000)).size, 0);
   });
 });
 

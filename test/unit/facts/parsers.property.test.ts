@@ -137,7 +137,7 @@ describe('facts parsers never throw on hostile input', () => {
   });
 });
 
-describe('facts parsers stay fast on large adversarial input', () => {
+describe('facts parsers on large adversarial input', () => {
   const big = (unit: string) => unit.repeat(Math.ceil(1_000_000 / unit.length));
   const inputs = [
     big(' '),
@@ -152,22 +152,22 @@ describe('facts parsers stay fast on large adversarial input', () => {
     big('clang version '),
     `[${big('{"GOOS":"a","GOARCH":"b"},')}{}]`,
   ];
-  it('every parser finishes each 1 MB input in well under a second', () => {
+  // How long each takes is measured by `npm run bench` (bench/parsers.bench.mjs, target < 1 s each).
+  it('every parser returns on each 1 MB input without throwing', () => {
     for (const input of inputs) {
-      const t0 = performance.now();
-      parseGoVersionLine(input);
-      parseGoVersionString(input);
-      parseGoEnvJson(input);
-      parseDistList(input);
-      parseVersionM(input);
-      parseSwVers(input);
-      parsePkgInfo(input, input);
-      parseXcodeSelect(input, input, 0);
-      parseClangVersion(input);
-      parseProcNumber(input);
-      compareGoVersions(input, input);
-      const ms = performance.now() - t0;
-      assert.ok(ms < 1000, `${ms.toFixed(0)} ms for input starting ${JSON.stringify(input.slice(0, 20))}`);
+      assert.doesNotThrow(() => {
+        parseGoVersionLine(input);
+        parseGoVersionString(input);
+        parseGoEnvJson(input);
+        parseDistList(input);
+        parseVersionM(input);
+        parseSwVers(input);
+        parsePkgInfo(input, input);
+        parseXcodeSelect(input, input, 0);
+        parseClangVersion(input);
+        parseProcNumber(input);
+        compareGoVersions(input, input);
+      }, JSON.stringify(input.slice(0, 20)));
     }
   });
 });

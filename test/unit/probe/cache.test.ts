@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { after, before, describe, it } from 'node:test';
 import { defaultProbeCacheFile, ProbeCache } from '../../../src/probe/cache.js';
 import { probeMachine, type ProbeMachineOptions } from '../../../src/probe/machine.js';
@@ -52,7 +51,8 @@ describe('probe cache', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('a warm re-check in the same process spawns nothing and takes < 20 ms', async () => {
+  // How long it takes is measured by `npm run bench` (bench/probe.bench.mjs), not asserted here.
+  it('a warm re-check in the same process spawns nothing and replays the same records', async () => {
     const fs = linuxFs();
     const cache = new ProbeCache({ file: join(dir, 'warm.json') });
     const cold = linuxRunner();
@@ -61,12 +61,9 @@ describe('probe cache', () => {
     assert.equal(cold.calls.length, 5);
 
     const warm = linuxRunner();
-    const started = performance.now();
     const second = await probeMachine(options(fs, warm, cache));
-    const elapsed = performance.now() - started;
     assert.equal(warm.calls.length, 0, 'no process spawned');
     assert.equal(second.options.cache, 'memory');
-    assert.ok(elapsed < 20, `warm re-check took ${elapsed.toFixed(1)} ms`);
     assert.deepEqual(second.commands, first.commands, 'same records replayed');
     assert.deepEqual(second.tools, first.tools);
   });

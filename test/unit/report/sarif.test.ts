@@ -45,14 +45,14 @@ describe('buildSarif', () => {
     assert.deepEqual(run.tool.driver.rules.map((r) => r.id), testRules.map((r) => r.id));
     const cross = run.tool.driver.rules.find((r) => r.id === 'cross/unknown-goos')!;
     assert.equal(cross.helpUri, ruleDocsUrl('cross/unknown-goos'));
-    assert.equal(cross.defaultConfiguration.level, 'error');
+    assert.equal(cross.defaultConfiguration?.level, 'error');
     assert.equal(cross.name, 'CrossUnknownGoos');
-    assert.equal(cross.help.markdown, 'Docs of **cross/unknown-goos**.');
-    assert.equal(run.tool.driver.rules.find((r) => r.id === 'go/module-needs-newer')!.defaultConfiguration.level, 'note');
+    assert.equal(cross.help?.markdown, 'Docs of **cross/unknown-goos**.');
+    assert.equal(run.tool.driver.rules.find((r) => r.id === 'go/module-needs-newer')?.defaultConfiguration?.level, 'note');
   });
 
   it('gives each result its rule id, index and level (info → note)', () => {
-    for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex]!.id, r.ruleId);
+    for (const r of run.results) assert.equal(run.tool.driver.rules[r.ruleIndex ?? -1]?.id, r.ruleId);
     assert.deepEqual(run.results.map((r) => [r.ruleId, r.level]), [
       ['path/shadowed-tool', 'warning'],
       ['cross/unknown-goos', 'error'],
@@ -100,7 +100,7 @@ describe('buildSarif', () => {
     const inside: Finding = { ...visionos, location: { file: `${ROOT}/sub dir/ü.mk`, range: range(2, 0, 2, 3) }, fixes: [] };
     const s = buildSarif(reportWith([outside, inside]), testRules);
     assertValid(s);
-    const uris = s.runs[0].results.map((r) => r.locations![0]!.physicalLocation.artifactLocation.uri);
+    const uris = s.runs[0].results.map((r) => r.locations?.[0]?.physicalLocation?.artifactLocation?.uri);
     assert.deepEqual(uris, ['file:///etc/go%20doctor/%23x%3F.mk', 'sub%20dir/%C3%BC.mk']);
   });
 
@@ -110,7 +110,7 @@ describe('buildSarif', () => {
     assertValid(s);
     const d = s.runs[0].tool.driver.rules.at(-1)!;
     assert.equal(d.id, 'doctor/rule-crashed');
-    assert.match(d.help.markdown, /bug in Go Toolchain Doctor/);
+    assert.match(d.help?.markdown ?? '', /bug in Go Toolchain Doctor/);
     assert.equal(s.runs[0].results[0]!.ruleIndex, s.runs[0].tool.driver.rules.length - 1);
   });
 

@@ -27,12 +27,10 @@ describe('parseProcStat', () => {
     for (const bad of ['', '12', '12 (x)', '12 (x) S 1 2', 'abc (x) S 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1', GOPLS_STAT.replace(' 79 29 ', ' -5 29 ')]) assert.equal(parseProcStat(bad), undefined, bad);
   });
 
-  it('property: never throws, returns undefined or finite non-negative fields, in bounded time', () => {
+  it('property: never throws, returns undefined or finite non-negative fields (time: npm run bench, probe)', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ maxLength: 600 }), fc.array(fc.oneof(fc.constantFrom('(', ')', ' ', '-1', '7', 'gopls', 'S'), fc.string({ maxLength: 5 })), { maxLength: 80 }).map((a) => a.join(' '))), (text) => {
-        const t0 = performance.now();
         const s = parseProcStat(text);
-        assert.ok(performance.now() - t0 < 50);
         if (s) for (const v of [s.utime, s.stime, s.cutime, s.cstime, s.ppid, s.rssPages]) assert.ok(Number.isFinite(v) && v >= 0);
       }),
     );
@@ -109,12 +107,10 @@ describe('ps output (Apple adv_cmds ps/print.c formats; Linux procps)', () => {
     );
   });
 
-  it('property: never throws on hostile input and stays fast', () => {
+  it('property: never throws on hostile input (time: npm run bench, probe)', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 2000 }), (text) => {
-        const t0 = performance.now();
         const rows = parsePsOutput(text);
-        assert.ok(performance.now() - t0 < 100);
         for (const r of rows) assert.ok(Number.isFinite(r.cpuMs) && r.cpuMs >= 0);
       }),
     );

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { parse } from 'jsonc-parser';
+import { stripComments } from 'jsonc-parser';
 import type { Fix } from '../../../src/core/finding.js';
 import { countInotifyWatches, type InotifyUsage } from '../../../src/watchdog/inotify-usage.js';
 import { directoryFiltersWith, readSettings, setSetting, watcherExcludeGlob } from '../../../src/watchdog/settings-edit.js';
@@ -154,11 +154,15 @@ describe('comment-preserving settings edits', () => {
 
   it('property: any key under any commented settings object lands, and the comments survive', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 30 }).filter((k) => k !== '__proto__'), fc.string({ maxLength: 20 }).filter((c) => !c.includes('*/')), fc.jsonValue({ maxDepth: 2 }), (key, comment, value) => {
+      // A key of exactly "__proto__" is refused by setSetting's own read-back check (it throws, the
+      // file is untouched); values may hold "__proto__" keys (fast-check generates them), so the
+      // result is read with JSON.parse, which keeps them as own keys: jsonc-parser's parse assigns
+      // them, which sets the prototype and drops the key (that, not setSetting, failed this test once).
+      fc.property(fc.string({ minLength: 1, maxLength: 30 }).filter((k) => k !== '__proto__'), fc.string({ maxLength: 20 }).filter((c) => !c.includes('*/')), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constant(JSON.parse('{"__proto__": {"a": 1}, "b": [1]}') as unknown)), (key, comment, value) => {
         const before = `{\n  /*${comment}*/\n  "x": 1,\n  "files.watcherExclude": {}\n}`;
         const after = setSetting(before, 'files.watcherExclude', key, value);
         assert.ok(after.includes(`/*${comment}*/`));
-        const parsed = parse(after) as Record<string, Record<string, unknown>>;
+        const parsed = JSON.parse(stripComments(after)) as Record<string, Record<string, unknown>>;
         assert.deepEqual(parsed['files.watcherExclude']?.[key], JSON.parse(JSON.stringify(value)));
         assert.equal(parsed.x, 1);
       }),

@@ -16,9 +16,9 @@ import { parseMakefile } from '../../../src/core/parse/makefile.js';
 import { parseShellFile } from '../../../src/core/parse/shell-file.js';
 import { parseVsCodeLaunch, parseVsCodeSettings, parseVsCodeTasks } from '../../../src/core/parse/vscode-json.js';
 import { buildWorkspaceModel } from '../../../src/core/workspace/build.js';
+import { timed } from '../../support/timings.js';
 
 const RUNS = Number(process.env.GO_DOCTOR_PROPERTY_RUNS ?? 300);
-const MAX_MS = 500;
 
 interface Pos {
   line: number;
@@ -43,13 +43,6 @@ function assertRangesInside(value: unknown, text: string, seen = new Set<unknown
     assert.ok(r.start.line < r.end.line || (r.start.line === r.end.line && r.start.character <= r.end.character), 'start after end');
   }
   for (const v of Object.values(value)) assertRangesInside(v, text, seen);
-}
-
-function timed<T>(f: () => T): T {
-  const t0 = performance.now();
-  const out = f();
-  assert.ok(performance.now() - t0 < MAX_MS, `took ${(performance.now() - t0).toFixed(0)} ms`);
-  return out;
 }
 
 /** Strings built from the syntax of the language plus arbitrary characters. */
@@ -84,10 +77,10 @@ describe('workspace parsers on hostile input', () => {
     ['Go file header', GO, (t) => [parseGoFileHeader('/w/a.go', 'a.go', t), parseGoFileHeader('/w/a.go', 'a.go', t, false), goHeaderEnd(t)]],
   ];
   for (const [name, tokens, parse] of cases) {
-    it(`${name}: never throws, bounded time, ranges inside the text`, () => {
+    it(`${name}: never throws, ranges inside the text (time: npm run bench, parsers)`, () => {
       fc.assert(
         fc.property(hostile(tokens), (text) => {
-          const out = timed(() => parse(text));
+          const out = timed(`workspace parser: ${name}`, () => parse(text));
           assertRangesInside(out, text);
         }),
         { numRuns: RUNS },
@@ -136,7 +129,7 @@ describe('workspace parsers on hostile input', () => {
     const names = ['Makefile', 'a.sh', 'Dockerfile', '.goreleaser.yml', '.github/workflows/x.yml', '.vscode/settings.json', 'go.mod', 'x/a_unix.go', 'tool'];
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...names), hostile([...MAKE, ...YAML, ...GO])), { maxLength: 6 }), (files) => {
-        const model = timed(() => buildWorkspaceModel({ root: '/w', files: files.map(([path, content]) => ({ path, content })), skipped: [] }));
+        const model = timed('workspace model builder', () => buildWorkspaceModel({ root: '/w', files: files.map(([path, content]) => ({ path, content })), skipped: [] }));
         assert.ok(Array.isArray(model.buildConfigs));
       }),
       { numRuns: Math.ceil(RUNS / 3) },

@@ -2,6 +2,9 @@
 import type { Evidence } from '../../finding.js';
 import type { BuildInfo, MachineFacts } from '../../machine.js';
 import type { Snapshot, ToolBinary } from '../../snapshot.js';
+import compareSemver from 'semver/functions/compare.js';
+import parseSemver from 'semver/functions/parse.js';
+import type SemVer from 'semver/classes/semver.js';
 import { compareGoVersions } from '../../knowledge/index.js';
 
 export function buildInfoOf(machine: MachineFacts, tool: ToolBinary): BuildInfo | undefined {
@@ -25,19 +28,32 @@ export function sameBuild(a: ToolBinary, ai: BuildInfo | undefined, b: ToolBinar
   return a.size === b.size;
 }
 
-function semverParts(v: string | undefined): number[] | undefined {
-  const m = v ? /^v(\d+)\.(\d+)\.(\d+)/.exec(v) : null;
-  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+/**
+ * A Go module version as semver, or undefined: `v` + semantic version, pre-releases and
+ * pseudo-versions included (v0.0.0-20240101000000-abcdef123456, v0.17.2-0.20250107…-abc…), build
+ * metadata (`+incompatible`) ignored when comparing. `(devel)` (a binary built inside its own module),
+ * a missing `v`, shorthands like v1.2 and surrounding blanks are not module versions: they compare
+ * as unknown. Go compares numeric pre-release identifiers of any length; node-semver converts them to
+ * numbers, so identifiers past 2^53 (no real pseudo-version has one: its timestamp has 14 digits and
+ * sits inside an alphanumeric identifier) may compare equal.
+ */
+export function moduleSemver(version: string | undefined): SemVer | undefined {
+  if (version === undefined || !/^v\d[0-9A-Za-z.+-]*$/.test(version)) return undefined;
+  return parseSemver(version.slice(1)) ?? undefined;
+}
+
+/** Sign of a Go module version comparison (semver precedence), or undefined when either is not one. */
+export function compareModuleVersions(a: string | undefined, b: string | undefined): -1 | 0 | 1 | undefined {
+  const x = moduleSemver(a);
+  const y = moduleSemver(b);
+  return x && y ? compareSemver(x, y) : undefined;
 }
 
 /** >0 when build a is newer than b (module version first, then Go version); 0 when unknown. */
 export function compareBuilds(ai: BuildInfo | undefined, bi: BuildInfo | undefined): number {
   if (!ai || !bi) return 0;
-  const x = semverParts(ai.mainVersion);
-  const y = semverParts(bi.mainVersion);
-  if (x && y && ai.path === bi.path) {
-    for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return (x[i] ?? 0) - (y[i] ?? 0);
-  }
+  const byModule = ai.path === bi.path ? compareModuleVersions(ai.mainVersion, bi.mainVersion) : undefined;
+  if (byModule) return byModule;
   return compareGoVersions(ai.goVersion, bi.goVersion);
 }
 
