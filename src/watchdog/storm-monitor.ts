@@ -1,8 +1,9 @@
 import type { Severity } from '../core/finding.js';
 import { EventMeter, EventTally, type EventMeterOptions } from './event-meter.js';
-import { isGoplsWatchedPath } from './gopls-watched.js';
+import { isGoplsWatchedPath, isModuleFile, isReloadEvent, type FileChange } from './gopls-watched.js';
 import type { CpuReading } from './process-sample.js';
-import { stormCause, type StormCause } from './storm-cause.js';
+import { RepetitionTracker } from './repetition.js';
+import { loopCause, type StormCause } from './storm-cause.js';
 import { DEFAULT_THRESHOLDS, StormDetector, type DetectorStatus, type StormThresholds } from './storm-detector.js';
 
 /**
@@ -69,6 +70,15 @@ export interface StormEpisode {
   /** Seconds with events; events / activeSeconds = the storm's rate. */
   activeSeconds: number;
   cause: StormCause;
+  /**
+   * What raised the alarm: `storm` = gopls hot (3-s mean) during or after a storm of (weighted) events;
+   * `sustained` = a repeated reload kept gopls's longer average above its threshold.
+   */
+  reason: 'storm' | 'sustained';
+  /** Reloads (module-file changes, package directories created / deleted) among the storm's events. */
+  reloads: number;
+  /** The repeated reload when one was seen: gopls CPU averaged since it began (% of one core), its period (ms) and bursts. */
+  repeated?: { cpuPercent: number; periodMs: number; bursts: number; windowMs: number };
   severity: Severity;
   /** The one notification of this storm has been issued. */
   notified: boolean;
@@ -116,6 +126,10 @@ export class StormMonitor {
   private nextId = 1;
   private status: DetectorStatus | undefined;
   private lastReading: CpuReading | undefined;
+  /** Paths gopls watches (and reload directories) that keep changing. */
+  readonly repetition = new RepetitionTracker();
+  private reloadsSinceStart = 0;
+  private reloadsAtEpisode = 0;
 
   constructor(options: StormMonitorOptions = {}) {
     this.detector = new StormDetector(options.thresholds ?? DEFAULT_THRESHOLDS);
@@ -133,17 +147,26 @@ export class StormMonitor {
    * One workspace file event (workspace-relative path). Returns true when the sampler should run
    * sooner than planned (storm-like events while sampling slowly).
    */
-  recordEvent(t: number, relativePath: string, watched: boolean = isGoplsWatchedPath(relativePath)): boolean {
+  recordEvent(t: number, relativePath: string, watched: boolean = isGoplsWatchedPath(relativePath), change?: FileChange): boolean {
     this.meter.record(t, relativePath, watched);
-    if (watched) this.detector.addEvents(t, 1);
-    return watched && this.wantsFastSampling(t);
+    const reload = isReloadEvent(relativePath, change);
+    if (!watched && !reload) return false;
+    this.repetition.record(t, reload && !isModuleFile(relativePath) ? `${relativePath.replace(/[\\/]+$/, '')}/` : relativePath);
+    this.detector.addEvents(t, reload ? this.thresholds.reloadWeight : 1);
+    if (reload) {
+      this.detector.addReloads(t, 1);
+      this.reloadsSinceStart++;
+    }
+    return this.wantsFastSampling(t);
   }
 
-  /** Event counts without paths (a recorded trace). */
-  recordEventCounts(t: number, watched: number, other: number): boolean {
+  /** Event counts without paths (a recorded trace); `reloads` of the events are reloads. */
+  recordEventCounts(t: number, watched: number, other: number, reloads = 0): boolean {
     this.meter.recordCounts(t, watched, other);
-    this.detector.addEvents(t, watched);
-    return watched > 0 && this.wantsFastSampling(t);
+    this.detector.addEvents(t, this.detector.weightOf(watched, reloads));
+    this.detector.addReloads(t, reloads);
+    this.reloadsSinceStart += Math.max(0, reloads);
+    return (watched > 0 || reloads > 0) && this.wantsFastSampling(t);
   }
 
   recordCpu(reading: CpuReading): void {
@@ -173,6 +196,7 @@ export class StormMonitor {
     if (transition === 'alarm-raised') {
       if (ep && !ep.ended && ep.clearedAt !== undefined && t - ep.clearedAt <= this.cooldownMs) {
         ep.clearedAt = undefined; // the same storm again (e.g. gopls restarted mid-storm)
+        if (status.alarmCause === 'sustained') this.noteRepeated(ep, status);
       } else {
         this.startEpisode(t, status);
         ep = this.episode;
@@ -181,7 +205,8 @@ export class StormMonitor {
       ep.clearedAt = t;
     }
     if (ep && !ep.ended) {
-      this.refreshEvents(ep);
+      if (status.phase === 'alarm' && status.sustained) this.noteRepeated(ep, status);
+      this.refreshEvents(ep, t);
       if (ep.clearedAt !== undefined && t - ep.clearedAt > this.cooldownMs) {
         ep.ended = true;
         this.meter.unpin();
@@ -239,6 +264,12 @@ export class StormMonitor {
     return events >= Math.max(1, this.thresholds.stormEventsPer10s / 5);
   }
 
+  private noteRepeated(ep: StormEpisode, status: DetectorStatus): void {
+    const r = status.repeated;
+    if (!r || r.cpuPercent === undefined) return;
+    ep.repeated = { cpuPercent: r.cpuPercent, periodMs: r.periodMs, bursts: r.bursts, windowMs: status.t - r.since };
+  }
+
   private startEpisode(t: number, status: DetectorStatus): void {
     if (this.episode && !this.episode.ended) this.meter.unpin();
     this.tally = this.meter.pin(t, this.thresholds.stormMemorySeconds * 1000 + 10_000);
@@ -259,18 +290,25 @@ export class StormMonitor {
       watchedEvents: 0,
       activeSeconds: 0,
       cause: { kind: 'unknown' },
+      reason: status.alarmCause ?? 'storm',
+      reloads: 0,
       severity: 'info',
       notified: false,
     };
-    this.refreshEvents(this.episode);
+    // the reloads of the lookback are not known any more: count the repeated reload's bursts at least
+    this.reloadsAtEpisode = this.reloadsSinceStart - (status.repeated?.bursts ?? 0);
+    if (status.alarmCause === 'sustained') this.noteRepeated(this.episode, status);
+    this.refreshEvents(this.episode, t);
   }
 
-  private refreshEvents(ep: StormEpisode): void {
+  private refreshEvents(ep: StormEpisode, t: number): void {
     const tally = this.tally;
     if (!tally) return;
     ep.events = tally.events;
     ep.watchedEvents = tally.watched;
     ep.activeSeconds = tally.activeSeconds;
-    ep.cause = stormCause(tally);
+    ep.reloads = Math.max(0, this.reloadsSinceStart - this.reloadsAtEpisode);
+    const windowMs = Math.max(this.thresholds.sustainedWindowSeconds, this.thresholds.stormMemorySeconds) * 1000;
+    ep.cause = loopCause(tally, this.repetition.loops(t, windowMs), (p) => p.endsWith('/') || isModuleFile(p));
   }
 }

@@ -1,5 +1,6 @@
 import { StormMonitor, type SamplingIntervals, type StormMonitorOptions } from './storm-monitor.js';
-import { classifyTrace, HARMFUL_PERCENT, type Trace, type TraceClass, type TraceSecond } from './trace.js';
+import { isGoplsWatchedPath, isReloadEvent } from './gopls-watched.js';
+import { classifyTrace, HARMFUL_PERCENT, periodicLoadPeriod, type Trace, type TraceClass, type TraceSecond } from './trace.js';
 
 /**
  * Replays a per-second trace through the real StormMonitor on a simulated clock.
@@ -7,7 +8,8 @@ import { classifyTrace, HARMFUL_PERCENT, type Trace, type TraceClass, type Trace
  * - `adaptive`: readings when the monitor asks for them (calm/fast/search intervals, woken early by
  *   storm-like events), each reading the mean of the trace's seconds it covers — what the shipped
  *   watchdog would have seen.
- * Events of second `s` are delivered at s + 0.5 s.
+ * Events of second `s` are delivered at s + 0.5 s; a second's recorded `paths` go through the
+ * monitor one by one (a path ending in `/` is a directory created), the rest as counts.
  */
 export interface ReplayOptions extends StormMonitorOptions {
   mode?: 'per-second' | 'adaptive';
@@ -30,8 +32,11 @@ export interface ReplayResult {
   firstAlarmAt: number | undefined;
   /** First second (≥ 0) where gopls's 3-s mean tree CPU reaches 50 %: "gopls turned hot". */
   hotOnset: number | undefined;
-  /** firstAlarmAt − hotOnset, s. */
+  /** firstAlarmAt − hotOnset, s (not for periodic loads). */
   latencyS: number | undefined;
+  /** A periodic load (watch loop): its period, s, and the alarm's delay after the loop started (sec 0) in periods. */
+  periodS: number | undefined;
+  latencyPeriods: number | undefined;
   samples: number;
 }
 
@@ -57,7 +62,8 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
   let notifications = 0;
   let firstNotificationAt: number | undefined;
   let samples = 0;
-  if (tl.length === 0) return { label: trace.summary.label, class: classifyTrace(trace), alarms, notifications, firstNotificationAt, firstAlarmAt: undefined, hotOnset: undefined, latencyS: undefined, samples };
+  const periodS = periodicLoadPeriod(trace.summary);
+  if (tl.length === 0) return { label: trace.summary.label, class: classifyTrace(trace), alarms, notifications, firstNotificationAt, firstAlarmAt: undefined, hotOnset: undefined, latencyS: undefined, periodS, latencyPeriods: undefined, samples };
 
   const first = tl[0]?.sec ?? 0;
   const bySec = new Map(tl.map((s) => [s.sec, s]));
@@ -103,14 +109,29 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
   for (const row of tl) {
     const start = row.sec * SECOND;
     while (nextSampleAt <= start) take(nextSampleAt);
-    const wake = monitor.recordEventCounts(start + SECOND / 2, row.events, row.otherEvents ?? 0);
+    const at = start + SECOND / 2;
+    let wake = false;
+    let watched = row.events;
+    let other = row.otherEvents ?? 0;
+    let reloads = row.reloads ?? 0;
+    for (const [path, n] of Object.entries(row.paths ?? {})) {
+      const dir = path.endsWith('/');
+      const p = dir ? path.replace(/\/+$/, '') : path;
+      const isWatched = !dir && isGoplsWatchedPath(p);
+      const change = dir ? 'created' : 'changed';
+      for (let k = 0; k < n; k++) wake = monitor.recordEvent(at, p, isWatched, change) || wake;
+      if (isWatched) watched -= n;
+      else other -= n;
+      if (isReloadEvent(p, change)) reloads -= n;
+    }
+    wake = monitor.recordEventCounts(at, Math.max(0, watched), Math.max(0, other), Math.max(0, reloads)) || wake;
     if (wake && mode === 'adaptive') nextSampleAt = Math.min(nextSampleAt, start + SECOND);
   }
   const end = ((tl[tl.length - 1]?.sec ?? 0) + 1) * SECOND;
   while (nextSampleAt <= end) take(nextSampleAt);
 
   const firstAlarmAt = alarms[0]?.raisedAt;
-  const onset = hotOnset(tl);
+  const onset = periodS === undefined ? hotOnset(tl) : undefined;
   return {
     label: trace.summary.label,
     class: classifyTrace(trace),
@@ -120,6 +141,8 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
     firstAlarmAt,
     hotOnset: onset,
     latencyS: firstAlarmAt !== undefined && onset !== undefined ? +(firstAlarmAt - onset).toFixed(1) : undefined,
+    periodS,
+    latencyPeriods: firstAlarmAt !== undefined && periodS !== undefined ? +(Math.max(0, firstAlarmAt) / periodS).toFixed(2) : undefined,
     samples,
   };
 }
