@@ -23,7 +23,7 @@ import { score, type Score } from './evaluate.js';
 import { DEFAULT_SHAPE, generateModule } from './generate-module.js';
 import { ensureGitRepo, initialize, runScenario, startGopls, stopGopls, type BenchEnvironment } from './scenario.js';
 import { everydayWork, fullMatrix, moduleLoops, representative } from './scenarios.js';
-import { loadAllTraces, serializeTrace, type NamedTrace } from './trace-sets.js';
+import { loadAllTraces, serializeTrace, TRACE_SETS, type NamedTrace } from './trace-sets.js';
 
 export interface BenchRow {
   name: string;
@@ -174,6 +174,9 @@ function scoreRows(prefix: string, s: Score, strict: boolean): BenchRow[] {
     { name: `${prefix}: harmful storms caught (${s.harmful})`, value: s.caught, unit: 'traces', target: `${s.harmful}`, pass: s.caught === s.harmful },
     { name: `${prefix}: detection latency after gopls turns hot, max${s.latencyMaxLabel ? ` (${s.latencyMaxLabel})` : ''}`, value: s.latencyMax ?? 0, unit: 's', target: '≤ 5', ...(strict ? { pass: (s.latencyMax ?? 0) <= 5 } : {}) },
     { name: `${prefix}: detection latency, mean`, value: s.latencyMean ?? 0, unit: 's' },
+    ...(s.periodic > 0
+      ? [{ name: `${prefix}: periodic loads (${s.periodic}): alarm after the loop started, max${s.latencyPeriodsMaxLabel ? ` (${s.latencyPeriodsMaxLabel})` : ''}`, value: s.latencyPeriodsMax ?? 99, unit: 'periods', target: '≤ 2', pass: (s.latencyPeriodsMax ?? 99) <= 2 }]
+      : []),
     { name: `${prefix}: notifications per storm, max`, value: s.maxNotifications, unit: 'notifications', target: '≤ 1', pass: s.maxNotifications <= 1 },
     { name: `${prefix}: alarms on mild storms (${s.mild}; noise, not errors)`, value: s.mildAlarms, unit: 'traces' },
   ];
@@ -235,10 +238,12 @@ export async function runWatchdogBench({ log }: { log: (line: string) => void })
   const adaptive = { mode: 'adaptive' as const };
   if (fresh.length) rows.push(...scoreRows('watchdog on this run\'s gopls v0.24 traces', score(fresh, adaptive), true));
   const fixtures = loadAllTraces();
-  const heldOut = fixtures.filter((t) => !t.tuning);
-  const tuning = fixtures.filter((t) => t.tuning);
-  rows.push(...scoreRows('watchdog on held-out fixture traces', score(heldOut, adaptive), true));
-  rows.push(...scoreRows('watchdog on tuning fixture traces', score(tuning, adaptive), true));
+  for (const set of TRACE_SETS) {
+    for (const tuning of [false, true]) {
+      const traces = fixtures.filter((t) => t.set === set && t.tuning === tuning);
+      if (traces.length) rows.push(...scoreRows(`watchdog on ${set} ${tuning ? 'tuning' : 'held-out'} traces`, score(traces, adaptive), true));
+    }
+  }
 
   if (process.env.WATCHDOG_BENCH_SKIP_SAMPLER !== '1') {
     rows.push(...(await samplerOverhead(env, log, Number(process.env.WATCHDOG_BENCH_OVERHEAD_S ?? (full ? 300 : 60)))));

@@ -46,28 +46,32 @@ export class RepetitionTracker {
     this.times.set(path, list);
   }
 
-  /** The repetition of one path over the `windowMs` before `t`, or undefined when it is not a loop. */
-  loopOf(path: string, t: number, windowMs: number): Repetition | undefined {
+  /**
+   * The repetition of one path over the `windowMs` before `t`, or undefined when it is not a loop
+   * (fewer than `minChanges` changes in as many distinct seconds).
+   */
+  loopOf(path: string, t: number, windowMs: number, minChanges = MIN_LOOP_CHANGES): Repetition | undefined {
     const list = this.times.get(path);
-    return list ? loopFrom(path, list, t, windowMs) : undefined;
+    return list ? loopFrom(path, list, t, windowMs, minChanges) : undefined;
   }
 
   /** Paths rewritten in a loop during the `windowMs` before `t`, most changes first. */
-  loops(t: number, windowMs: number): Repetition[] {
+  loops(t: number, windowMs: number, minChanges = MIN_LOOP_CHANGES): Repetition[] {
     const out: Repetition[] = [];
     for (const [path, list] of this.times) {
-      const r = loopFrom(path, list, t, windowMs);
+      const r = loopFrom(path, list, t, windowMs, minChanges);
       if (r) out.push(r);
     }
     return out.sort((a, b) => b.changes - a.changes || b.lastAt - a.lastAt);
   }
 }
 
-function loopFrom(path: string, list: readonly number[], t: number, windowMs: number): Repetition | undefined {
+function loopFrom(path: string, list: readonly number[], t: number, windowMs: number, minChanges: number): Repetition | undefined {
+  const min = Math.max(2, minChanges);
   const recent = list.filter((x) => x > t - windowMs && x <= t);
-  if (recent.length < MIN_LOOP_CHANGES) return undefined;
+  if (recent.length < min) return undefined;
   const seconds = new Set(recent.map((x) => Math.floor(x / 1000)));
-  if (seconds.size < MIN_LOOP_CHANGES) return undefined;
+  if (seconds.size < min) return undefined;
   const gaps: number[] = [];
   for (let i = 1; i < recent.length; i++) gaps.push((recent[i] ?? 0) - (recent[i - 1] ?? 0));
   gaps.sort((a, b) => a - b);

@@ -35,7 +35,7 @@ export function loopCause(tally: EventTally, loops: readonly Repetition[], isRel
   const base = stormCause(tally);
   const reload = loops.find((l) => isReload(l.path));
   if (reload) {
-    const directory = base.kind === 'directory' ? base.path : undefined;
+    const directory = base.kind === 'directory' && `${base.path}/` !== reload.path ? base.path : undefined;
     return { kind: 'loop', path: reload.path, periodMs: reload.periodMs, changes: reload.changes, reload: true, ...(directory ? { directory } : {}) };
   }
   if (base.kind === 'file') {

@@ -7,8 +7,12 @@
  *   storm(t) = ≥ stormEventsPer10s watched events in the last 10 s, spread over ≥ stormMinActiveSeconds
  *              distinct seconds (a one-off burst such as a branch checkout is not a storm);
  *   hot(t)   = gopls tree CPU averaged over the last hotWindowSeconds ≥ cpuThresholdPercent;
- *   alarm    = hot(t) while a storm was seen in the last stormMemorySeconds (gopls works after the
- *              events: a go.mod storm keeps it busy 35–50 s after the last event);
+ *   alarm    = hot(t) while the storm goes on (storm(t) and events in the last 2 s), or — once its
+ *              events have stopped — gopls's mean over the longer afterStormHotWindowSeconds ≥
+ *              cpuThresholdPercent while the storm was seen in the last stormMemorySeconds (gopls works
+ *              after the events: a go.mod storm keeps it busy 35–50 s after the last event; a one-off
+ *              command such as `gofmt -w` of a module or `make generate` is followed by a few busy
+ *              seconds that are not a storm's doing);
  *   clear    = CPU (same average) below settlePercent for settleSeconds, or gopls gone.
  * CPU alone is not a storm signal: saving a Go file every second keeps gopls near 90 %.
  *
@@ -37,6 +41,8 @@ export interface StormThresholds {
   hotWindowSeconds: number;
   /** Seconds after the last storm second during which a hot gopls is still blamed on the storm. */
   stormMemorySeconds: number;
+  /** Once the storm's events have stopped, the CPU is averaged over this many seconds (a longer hot test). */
+  afterStormHotWindowSeconds: number;
   /** The alarm clears when the CPU average stays below this… */
   settlePercent: number;
   /** …for this many seconds. */
@@ -50,10 +56,12 @@ export interface StormThresholds {
 }
 
 /**
- * Defaults chosen by bench/watchdog/tune.ts on the tuning traces only (lab r1 + gopls v0.24 r1; see
- * docs/watchdog.md "How the defaults were chosen"): 20 watched events in 10 s is twice what autosave
- * every second produces; 3 distinct seconds keeps one-off bursts (checkout, formatter, "save all")
- * out; 50 % over 3 s.
+ * Defaults chosen by bench/watchdog/tune.ts on the tuning traces (lab r1, gopls v0.24 r1, gopls v0.24
+ * reload traces r1; see docs/watchdog.md "How the defaults were chosen"): 20 watched events in 10 s is
+ * twice what autosave every second produces; 3 distinct seconds keeps one-off bursts (checkout,
+ * formatter, "save all") out; 50 % over 3 s while the storm goes on, over 6 s once its events
+ * stopped; a reload counts 5 events; a repeated reload with gopls averaging ≥ 25 % (at most 30 s back)
+ * is a sustained load.
  */
 export const DEFAULT_THRESHOLDS: StormThresholds = {
   stormEventsPer10s: 20,
@@ -61,11 +69,12 @@ export const DEFAULT_THRESHOLDS: StormThresholds = {
   cpuThresholdPercent: 50,
   hotWindowSeconds: 3,
   stormMemorySeconds: 30,
+  afterStormHotWindowSeconds: 6,
   settlePercent: 25,
   settleSeconds: 5,
-  reloadWeight: 10,
+  reloadWeight: 5,
   sustainedWindowSeconds: 30,
-  sustainedPercent: 30,
+  sustainedPercent: 25,
 };
 
 /** Clamps user-provided thresholds into sane ranges (settings may hold anything). */
@@ -81,6 +90,7 @@ export function normalizeThresholds(input: Partial<Record<keyof StormThresholds,
     cpuThresholdPercent: pick('cpuThresholdPercent', 5, 6400),
     hotWindowSeconds: pick('hotWindowSeconds', 1, 60),
     stormMemorySeconds: pick('stormMemorySeconds', 0, 600),
+    afterStormHotWindowSeconds: pick('afterStormHotWindowSeconds', 1, 120),
     settlePercent: pick('settlePercent', 0, 6400),
     settleSeconds: pick('settleSeconds', 0, 600),
     reloadWeight: pick('reloadWeight', 1, 1000),
@@ -135,6 +145,8 @@ interface CpuInterval {
 }
 
 const RING = 64;
+/** The storm goes on while it has events within this long (ms). */
+const ONGOING_MS = 2000;
 /** Reload bursts remembered (a loop every second fills 60 in a minute; older ones are outside any window). */
 const MAX_BURSTS = 64;
 
@@ -158,6 +170,7 @@ export class StormDetector {
   private lastStatus: DetectorStatus | undefined;
   private bursts: Burst[] = [];
   private alarmCause: 'storm' | 'sustained' | undefined;
+  private lastEventAt = Number.NEGATIVE_INFINITY;
 
   constructor(readonly thresholds: StormThresholds = DEFAULT_THRESHOLDS) {}
 
@@ -167,6 +180,7 @@ export class StormDetector {
    */
   addEvents(t: number, count: number): void {
     if (!(count > 0)) return;
+    this.lastEventAt = Math.max(this.lastEventAt, t);
     const s = Math.floor(t / 1000);
     const i = ((s % RING) + RING) % RING;
     if (this.secondIds[i] !== s) {
@@ -211,7 +225,7 @@ export class StormDetector {
     }
     this.goplsPresent = true;
     if (intervalMs > 0) this.cpu.push({ from: t - intervalMs, to: t, percent: Math.max(0, percent) });
-    const keepFrom = t - Math.max(this.thresholds.hotWindowSeconds, this.thresholds.sustainedWindowSeconds, 1) * 1000 - 60_000;
+    const keepFrom = t - Math.max(this.thresholds.hotWindowSeconds, this.thresholds.afterStormHotWindowSeconds, this.thresholds.sustainedWindowSeconds, 1) * 1000 - 60_000;
     while (this.cpu.length > 0 && (this.cpu[0]?.to ?? 0) < keepFrom) this.cpu.shift();
     if (this.cpu.length > 1024) this.cpu.splice(0, this.cpu.length - 1024);
   }
@@ -261,6 +275,13 @@ export class StormDetector {
     return weighted / covered;
   }
 
+  /** The highest CPU reading overlapping the `windowMs` before `t`. */
+  cpuPeak(t: number, windowMs: number): number | undefined {
+    let peak: number | undefined;
+    for (const c of this.cpu) if (c.to > t - windowMs && c.from < t) peak = Math.max(peak ?? 0, c.percent);
+    return peak;
+  }
+
   /** Reload bursts recurring within the sustained window, or undefined (fewer than 2, or the loop stopped). */
   repeatedReload(t: number): RepeatedReload | undefined {
     const th = this.thresholds;
@@ -285,8 +306,11 @@ export class StormDetector {
     const storm = events >= th.stormEventsPer10s && activeSeconds >= th.stormMinActiveSeconds;
     if (storm && t >= this.stormFloor) this.lastStormAt = t;
     const cpu = this.goplsPresent ? this.cpuAverage(t) : undefined;
-    const hot = cpu !== undefined && cpu >= th.cpuThresholdPercent;
+    const ongoing = storm && t - this.lastEventAt <= ONGOING_MS;
     const stormRecent = this.lastStormAt !== undefined && t - this.lastStormAt <= th.stormMemorySeconds * 1000;
+    // after the storm's events stopped, gopls must stay busy longer to be the storm's doing
+    const afterCpu = this.goplsPresent && !ongoing && stormRecent ? this.cpuAverageOver(t, th.afterStormHotWindowSeconds * 1000) : undefined;
+    const hot = cpu !== undefined && cpu >= th.cpuThresholdPercent && (ongoing || (afterCpu !== undefined && afterCpu >= th.cpuThresholdPercent));
     const repeated = this.goplsPresent ? this.repeatedReload(t) : undefined;
     const sustained = repeated?.cpuPercent !== undefined && repeated.cpuPercent >= th.sustainedPercent;
     let transition: DetectorTransition;

@@ -2,7 +2,7 @@ import type { Severity } from '../core/finding.js';
 import { EventMeter, EventTally, type EventMeterOptions } from './event-meter.js';
 import { isGoplsWatchedPath, isModuleFile, isReloadEvent, type FileChange } from './gopls-watched.js';
 import type { CpuReading } from './process-sample.js';
-import { RepetitionTracker } from './repetition.js';
+import { MIN_LOOP_CHANGES, RepetitionTracker } from './repetition.js';
 import { loopCause, type StormCause } from './storm-cause.js';
 import { DEFAULT_THRESHOLDS, StormDetector, type DetectorStatus, type StormThresholds } from './storm-detector.js';
 
@@ -126,10 +126,9 @@ export class StormMonitor {
   private nextId = 1;
   private status: DetectorStatus | undefined;
   private lastReading: CpuReading | undefined;
-  /** Paths gopls watches (and reload directories) that keep changing. */
+  /** Paths gopls watches that keep changing; reload paths (module files, package directories `dir/`) apart, so a storm of other files cannot push them out. */
   readonly repetition = new RepetitionTracker();
-  private reloadsSinceStart = 0;
-  private reloadsAtEpisode = 0;
+  readonly reloadRepetition = new RepetitionTracker(16);
 
   constructor(options: StormMonitorOptions = {}) {
     this.detector = new StormDetector(options.thresholds ?? DEFAULT_THRESHOLDS);
@@ -148,24 +147,21 @@ export class StormMonitor {
    * sooner than planned (storm-like events while sampling slowly).
    */
   recordEvent(t: number, relativePath: string, watched: boolean = isGoplsWatchedPath(relativePath), change?: FileChange): boolean {
-    this.meter.record(t, relativePath, watched);
     const reload = isReloadEvent(relativePath, change);
+    this.meter.record(t, relativePath, watched, reload);
     if (!watched && !reload) return false;
-    this.repetition.record(t, reload && !isModuleFile(relativePath) ? `${relativePath.replace(/[\\/]+$/, '')}/` : relativePath);
+    if (!reload) this.repetition.record(t, relativePath);
+    else this.reloadRepetition.record(t, isModuleFile(relativePath) ? relativePath : `${relativePath.replace(/[\\/]+$/, '')}/`);
     this.detector.addEvents(t, reload ? this.thresholds.reloadWeight : 1);
-    if (reload) {
-      this.detector.addReloads(t, 1);
-      this.reloadsSinceStart++;
-    }
+    if (reload) this.detector.addReloads(t, 1);
     return this.wantsFastSampling(t);
   }
 
   /** Event counts without paths (a recorded trace); `reloads` of the events are reloads. */
   recordEventCounts(t: number, watched: number, other: number, reloads = 0): boolean {
-    this.meter.recordCounts(t, watched, other);
+    this.meter.recordCounts(t, watched, other, reloads);
     this.detector.addEvents(t, this.detector.weightOf(watched, reloads));
     this.detector.addReloads(t, reloads);
-    this.reloadsSinceStart += Math.max(0, reloads);
     return (watched > 0 || reloads > 0) && this.wantsFastSampling(t);
   }
 
@@ -173,6 +169,7 @@ export class StormMonitor {
     this.lastReading = reading;
     this.detector.addCpu(reading.t, reading.intervalMs, reading.treePercent, reading.started);
     const ep = this.episode;
+    if (ep && !ep.ended && ep.clearedAt === undefined && reading.treePercent !== null) ep.peakCpuPercent = Math.max(ep.peakCpuPercent, reading.treePercent);
     if (ep && !ep.ended && ep.clearedAt === undefined && reading.treePercent !== null && reading.treePercent >= this.thresholds.cpuThresholdPercent) {
       ep.hotMs += reading.intervalMs;
       this.cpuWeighted += reading.treePercent * reading.intervalMs;
@@ -275,6 +272,7 @@ export class StormMonitor {
     this.tally = this.meter.pin(t, this.thresholds.stormMemorySeconds * 1000 + 10_000);
     const seedMs = this.thresholds.hotWindowSeconds * 1000;
     const cpu = status.cpuPercent ?? this.thresholds.cpuThresholdPercent;
+    const peak = Math.max(cpu, this.detector.cpuPeak(t, status.repeated ? t - status.repeated.since : seedMs) ?? 0);
     this.cpuWeighted = cpu * seedMs;
     this.watcherWeighted = 0;
     this.watcherMs = 0;
@@ -285,7 +283,7 @@ export class StormMonitor {
       ended: false,
       hotMs: seedMs,
       cpuPercent: cpu,
-      peakCpuPercent: cpu,
+      peakCpuPercent: peak,
       events: 0,
       watchedEvents: 0,
       activeSeconds: 0,
@@ -295,8 +293,6 @@ export class StormMonitor {
       severity: 'info',
       notified: false,
     };
-    // the reloads of the lookback are not known any more: count the repeated reload's bursts at least
-    this.reloadsAtEpisode = this.reloadsSinceStart - (status.repeated?.bursts ?? 0);
     if (status.alarmCause === 'sustained') this.noteRepeated(this.episode, status);
     this.refreshEvents(this.episode, t);
   }
@@ -307,8 +303,10 @@ export class StormMonitor {
     ep.events = tally.events;
     ep.watchedEvents = tally.watched;
     ep.activeSeconds = tally.activeSeconds;
-    ep.reloads = Math.max(0, this.reloadsSinceStart - this.reloadsAtEpisode);
+    ep.reloads = tally.reloads;
     const windowMs = Math.max(this.thresholds.sustainedWindowSeconds, this.thresholds.stormMemorySeconds) * 1000;
-    ep.cause = loopCause(tally, this.repetition.loops(t, windowMs), (p) => p.endsWith('/') || isModuleFile(p));
+    // once the detector sees reloads recur, two changes of the same path already make its loop
+    const reloadLoops = this.reloadRepetition.loops(t, windowMs, this.status?.repeated ? 2 : MIN_LOOP_CHANGES);
+    ep.cause = loopCause(tally, [...reloadLoops, ...this.repetition.loops(t, windowMs)], (p) => p.endsWith('/') || isModuleFile(p));
   }
 }
