@@ -1,4 +1,4 @@
-import { StormMonitor, type SamplingIntervals, type StormMonitorOptions } from './storm-monitor.js';
+import { StormMonitor, type SamplingIntervals, type StormEpisode, type StormMonitorOptions } from './storm-monitor.js';
 import { isGoplsWatchedPath, isReloadEvent } from './gopls-watched.js';
 import { classifyTrace, HARMFUL_PERCENT, periodicLoadPeriod, type Trace, type TraceClass, type TraceSecond } from './trace.js';
 
@@ -9,7 +9,8 @@ import { classifyTrace, HARMFUL_PERCENT, periodicLoadPeriod, type Trace, type Tr
  *   storm-like events), each reading the mean of the trace's seconds it covers — what the shipped
  *   watchdog would have seen.
  * Events of second `s` are delivered at s + 0.5 s; a second's recorded `paths` go through the
- * monitor one by one (a path ending in `/` is a directory created), the rest as counts.
+ * monitor one by one, spread evenly over the second (a path ending in `/` is a directory created),
+ * the rest as counts.
  */
 export interface ReplayOptions extends StormMonitorOptions {
   mode?: 'per-second' | 'adaptive';
@@ -29,6 +30,8 @@ export interface ReplayResult {
   notifications: number;
   /** Seconds since the scenario start of the first notification. */
   firstNotificationAt: number | undefined;
+  /** The storm as the first notification showed it. */
+  firstNotified?: StormEpisode;
   firstAlarmAt: number | undefined;
   /** First second (≥ 0) where gopls's 3-s mean tree CPU reaches 50 %: "gopls turned hot". */
   hotOnset: number | undefined;
@@ -61,6 +64,7 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
   const alarms: ReplayAlarm[] = [];
   let notifications = 0;
   let firstNotificationAt: number | undefined;
+  let firstNotified: StormEpisode | undefined;
   let samples = 0;
   const periodS = periodicLoadPeriod(trace.summary);
   if (tl.length === 0) return { label: trace.summary.label, class: classifyTrace(trace), alarms, notifications, firstNotificationAt, firstAlarmAt: undefined, hotOnset: undefined, latencyS: undefined, periodS, latencyPeriods: undefined, samples };
@@ -93,8 +97,10 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
     lastSampleAt = t;
     samples++;
     const { state, notices } = monitor.tick(t);
-    const notified = notices.filter((x) => x.kind === 'notify').length;
+    const notifies = notices.filter((x) => x.kind === 'notify');
+    const notified = notifies.length;
     if (notified > 0) firstNotificationAt ??= t / SECOND;
+    firstNotified ??= notifies[0]?.episode;
     notifications += notified;
     const alarm = state.phase === 'storm';
     if (alarm && !prevAlarm) alarms.push({ raisedAt: t / SECOND, clearedAt: undefined });
@@ -119,7 +125,8 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
       const p = dir ? path.replace(/\/+$/, '') : path;
       const isWatched = !dir && isGoplsWatchedPath(p);
       const change = dir ? 'created' : 'changed';
-      for (let k = 0; k < n; k++) wake = monitor.recordEvent(at, p, isWatched, change) || wake;
+      // a path's changes spread evenly over the second (a loop's period survives the per-second trace)
+      for (let k = 0; k < n; k++) wake = monitor.recordEvent(start + ((k + 0.5) * SECOND) / n, p, isWatched, change) || wake;
       if (isWatched) watched -= n;
       else other -= n;
       if (isReloadEvent(p, change)) reloads -= n;
@@ -138,6 +145,7 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
     alarms,
     notifications,
     firstNotificationAt,
+    ...(firstNotified ? { firstNotified } : {}),
     firstAlarmAt,
     hotOnset: onset,
     latencyS: firstAlarmAt !== undefined && onset !== undefined ? +(firstAlarmAt - onset).toFixed(1) : undefined,
