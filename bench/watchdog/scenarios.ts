@@ -105,6 +105,5 @@ export function representative(rep: string): ScenarioSpec[] {
     storm('gen-dir', 1000, rep),
     storm('nongo', 1000, rep),
     { label: `restart-midstorm-gomod-10-${rep}`, kind: 'gomod', rate: 10, durationS: 20, expect: 'storm', restartAtS: 8 },
-    loop('go.sum', 300, rep),
   ];
 }

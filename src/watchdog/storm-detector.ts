@@ -12,7 +12,8 @@
  *              cpuThresholdPercent while the storm was seen in the last stormMemorySeconds (gopls works
  *              after the events: a go.mod storm keeps it busy 35–50 s after the last event; a one-off
  *              command such as `gofmt -w` of a module or `make generate` is followed by a few busy
- *              seconds that are not a storm's doing);
+ *              seconds that are not a storm's doing) — a storm that had events in ≥ 6 seconds is no
+ *              one-off command and keeps the 3-s test after its events;
  *   clear    = CPU (same average) below settlePercent for settleSeconds, or gopls gone.
  * CPU alone is not a storm signal: saving a Go file every second keeps gopls near 90 %.
  *
@@ -147,6 +148,13 @@ interface CpuInterval {
 const RING = 64;
 /** The storm goes on while it has events within this long (ms). */
 const ONGOING_MS = 2000;
+/**
+ * A storm with events in this many distinct seconds of its 10-s window lasted longer than a one-off
+ * command (`gofmt -w` of a 4 000-file module, `make generate`: 3–5 s on a loaded machine): gopls
+ * busy right after it is its doing, judged with the 3-s test (gopls v0.24 defers work on Go edits
+ * until the events stop).
+ */
+const LONG_STORM_SECONDS = 6;
 /** Reload bursts remembered (a loop every second fills 60 in a minute; older ones are outside any window). */
 const MAX_BURSTS = 64;
 
@@ -171,6 +179,8 @@ export class StormDetector {
   private bursts: Burst[] = [];
   private alarmCause: 'storm' | 'sustained' | undefined;
   private lastEventAt = Number.NEGATIVE_INFINITY;
+  /** Distinct seconds with events in the 10-s window when the last storm was seen. */
+  private lastStormActiveSeconds = 0;
 
   constructor(readonly thresholds: StormThresholds = DEFAULT_THRESHOLDS) {}
 
@@ -304,13 +314,19 @@ export class StormDetector {
     const th = this.thresholds;
     const { events, activeSeconds } = this.eventWindow(t);
     const storm = events >= th.stormEventsPer10s && activeSeconds >= th.stormMinActiveSeconds;
-    if (storm && t >= this.stormFloor) this.lastStormAt = t;
+    if (storm && t >= this.stormFloor) {
+      const continuing = this.lastStormAt !== undefined && t - this.lastStormAt <= th.stormMemorySeconds * 1000;
+      this.lastStormActiveSeconds = continuing ? Math.max(this.lastStormActiveSeconds, activeSeconds) : activeSeconds;
+      this.lastStormAt = t;
+    }
     const cpu = this.goplsPresent ? this.cpuAverage(t) : undefined;
     const ongoing = storm && t - this.lastEventAt <= ONGOING_MS;
     const stormRecent = this.lastStormAt !== undefined && t - this.lastStormAt <= th.stormMemorySeconds * 1000;
     // after the storm's events stopped, gopls must stay busy longer to be the storm's doing
-    const afterCpu = this.goplsPresent && !ongoing && stormRecent ? this.cpuAverageOver(t, th.afterStormHotWindowSeconds * 1000) : undefined;
-    const hot = cpu !== undefined && cpu >= th.cpuThresholdPercent && (ongoing || (afterCpu !== undefined && afterCpu >= th.cpuThresholdPercent));
+    // …unless the storm lasted longer than a one-off command (events in ≥ LONG_STORM_SECONDS of its 10 s)
+    const shortStorm = this.lastStormActiveSeconds < LONG_STORM_SECONDS;
+    const afterCpu = this.goplsPresent && !ongoing && stormRecent && shortStorm ? this.cpuAverageOver(t, th.afterStormHotWindowSeconds * 1000) : undefined;
+    const hot = cpu !== undefined && cpu >= th.cpuThresholdPercent && (ongoing || !shortStorm || (afterCpu !== undefined && afterCpu >= th.cpuThresholdPercent));
     const repeated = this.goplsPresent ? this.repeatedReload(t) : undefined;
     const sustained = repeated?.cpuPercent !== undefined && repeated.cpuPercent >= th.sustainedPercent;
     let transition: DetectorTransition;

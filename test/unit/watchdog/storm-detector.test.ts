@@ -63,6 +63,13 @@ describe('StormDetector', () => {
     assert.deepEqual(run([0, 336, 989, 183, 1916, 577, 500, 500, 500, 500, 500, 0], cpu).alarms, [8]);
   });
 
+  it('a storm that lasted longer than a one-off command keeps the 3-s test after its events (gopls v0.24 defers Go edits until they stop)', () => {
+    // 1 000 Go edits/s for 10 s, then gopls at 70 %, 70 %, 44 % (recorded go-edit-1000, rounded)
+    const events = [...repeat(10, 1000), ...repeat(15, 0)];
+    const cpu = [...repeat(10, 30), 6, 70, 70, 44, 33, 31, 69, 74, 66, ...repeat(6, 0)];
+    assert.deepEqual(run(events, cpu).alarms, [14]);
+  });
+
   it('forgets a storm after stormMemorySeconds', () => {
     const r = run([...repeat(5, 10), ...repeat(60, 0)], [...repeat(45, 0), ...repeat(20, 150)]);
     assert.deepEqual(r.alarms, []);
