@@ -17,6 +17,10 @@ export interface Score {
   latencyMean: number | undefined;
   latencyMax: number | undefined;
   latencyMaxLabel: string | undefined;
+  /** Periodic loads (watch loops) caught: alarm delay after the loop started, in loop periods (target ≤ 2). */
+  periodic: number;
+  latencyPeriodsMax: number | undefined;
+  latencyPeriodsMaxLabel: string | undefined;
   /** Most notifications any single trace produced (one storm per trace: must be ≤ 1). */
   maxNotifications: number;
   results: ReplayResult[];
@@ -38,8 +42,19 @@ export function score(traces: NamedTrace[], options: ReplayOptions = {}): Score 
       latencyMaxLabel = r.label;
     }
   }
+  let latencyPeriodsMax: number | undefined;
+  let latencyPeriodsMaxLabel: string | undefined;
+  for (const r of caught) {
+    if (r.latencyPeriods !== undefined && (latencyPeriodsMax === undefined || r.latencyPeriods > latencyPeriodsMax)) {
+      latencyPeriodsMax = r.latencyPeriods;
+      latencyPeriodsMaxLabel = r.label;
+    }
+  }
   return {
     traces: results.length,
+    periodic: harmful.filter((r) => r.periodS !== undefined).length,
+    latencyPeriodsMax,
+    latencyPeriodsMaxLabel,
     normal: normal.length,
     falseAlarms: fa.length,
     falseAlarmLabels: fa.map((r) => r.label),

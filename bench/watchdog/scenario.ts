@@ -5,20 +5,43 @@
  * for gopls to settle, and return the per-second trace (same shape as the watchdog lab's).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, ftruncateSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { EventMeter } from '../../src/watchdog/event-meter.js';
-import { isGoplsWatchedPath } from '../../src/watchdog/gopls-watched.js';
+import { isGoplsWatchedPath, isReloadEvent, type FileChange } from '../../src/watchdog/gopls-watched.js';
 import { cpuBetween, type CpuReading, type GoplsProcess, type ProcessSample } from '../../src/watchdog/process-sample.js';
 import { stormCause } from '../../src/watchdog/storm-cause.js';
 import type { Trace, TraceSecond } from '../../src/watchdog/trace.js';
 import { goFileText, goModText, pkgName, type ModuleShape } from './generate-module.js';
 import { LspClient } from './lsp-client.js';
 
-export type ScenarioKind = 'none' | 'go-edit' | 'go-create' | 'gen-dir' | 'gomod' | 'nongo' | 'save' | 'typing' | 'checkout' | 'format' | 'git-commit';
+export type ScenarioKind =
+  | 'none'
+  | 'go-edit'
+  | 'go-create'
+  | 'gen-dir'
+  | 'gomod'
+  | 'nongo'
+  | 'save'
+  | 'typing'
+  | 'checkout'
+  | 'format'
+  | 'git-commit'
+  /** One module file (`loopFile`) rewritten every `periodMs` (a script touching go.mod, go.sum or go.work). */
+  | 'modfile-loop'
+  /** Every `periodMs`: `regenFiles` files of `gen/api/` regenerated and go.mod touched (a watch loop). */
+  | 'watch-regen'
+  /** Real commands run in the workspace; the events are what changed on disk (snapshot diffs every 500 ms). */
+  | 'git-checkout'
+  | 'gofmt-module'
+  | 'go-generate'
+  | 'go-mod-tidy'
+  | 'make-generate-tidy'
+  /** npm's write pattern: package directories and files appearing in node_modules/ over a few seconds. */
+  | 'npm-install';
 
 export interface ScenarioSpec {
   label: string;
@@ -34,6 +57,14 @@ export interface ScenarioSpec {
   /** Kill gopls (SIGKILL, no restart) this many seconds into the load. */
   killAtS?: number;
   maxSettleS?: number;
+  /** modfile-loop: the file rewritten. */
+  loopFile?: 'go.mod' | 'go.sum' | 'go.work';
+  /** modfile-loop / watch-regen: milliseconds between rewrites. */
+  periodMs?: number;
+  /** watch-regen: files regenerated per period (default 40). */
+  regenFiles?: number;
+  /** Module size (default DEFAULT_SHAPE); runScenario's caller generates the workspace. */
+  shape?: ModuleShape;
 }
 
 export interface BenchEnvironment {
@@ -134,7 +165,8 @@ export function startGopls(env: BenchEnvironment): Gopls {
   const proc = spawn(env.gopls, [], {
     cwd: env.workspace,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, PATH: `${env.goBinDir}:${process.env.PATH ?? ''}`, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod', GOPROXY: 'off' },
+    // -mod=mod is refused in workspace (go.work) mode
+    env: { ...process.env, PATH: `${env.goBinDir}:${process.env.PATH ?? ''}`, GOTOOLCHAIN: 'local', GOFLAGS: existsSync(join(env.workspace, 'go.work')) ? '' : '-mod=mod', GOPROXY: 'off' },
   });
   proc.stderr?.resume();
   if (!proc.stdout || !proc.stdin) throw new Error('gopls has no stdio');
@@ -212,11 +244,17 @@ async function waitQuiet(lines: SamplerLine[], from: number, maxMs: number, pct 
 interface Target {
   file: string;
   content: string | null;
-  type: 1 | 2;
+  /** LSP FileChangeType: 1 created, 2 changed, 3 deleted. */
+  type: 1 | 2 | 3;
   mkdir?: boolean;
+  /** A directory event (created / deleted), not a file. */
+  dir?: boolean;
 }
 
+const CHANGE: Record<1 | 2 | 3, FileChange> = { 1: 'created', 2: 'changed', 3: 'deleted' };
+
 function writeTarget(tg: Target): void {
+  if (tg.dir) return;
   if (tg.mkdir) mkdirSync(dirname(tg.file), { recursive: true });
   if (tg.content === null) return;
   if (tg.type === 1) {
@@ -264,9 +302,10 @@ export async function runScenario(spec: ScenarioSpec, env: BenchEnvironment): Pr
     }
   };
 
+  prepareWorkspace(spec, env);
   const sampler = startSampler();
   const meter = new EventMeter({ epochMs: 3_600_000, epochs: 1 });
-  const evTimes: { t: number; watched: number; other: number }[] = [];
+  const evTimes: { t: number; watched: number; other: number; reloads?: number; paths?: string[] }[] = [];
   const startedAt: number[] = [];
   let g = startGopls(env);
   startedAt.push(epoch());
@@ -286,12 +325,15 @@ export async function runScenario(spec: ScenarioSpec, env: BenchEnvironment): Pr
      * forwards the ones matching gopls's globs in one didChangeWatchedFiles (as VS Code does).
      */
     const deliver = (files: Target[]): void => {
-      const watched = files.filter((f) => isGoplsWatchedPath(f.file));
+      const watched = files.filter((f) => !f.dir && isGoplsWatchedPath(f.file));
       const t = epoch();
       const rel = files.map((f) => relative(ws, f.file));
       for (const r of rel) meter.record(t, r);
       env.onEvents?.(t, rel);
-      evTimes.push({ t, watched: watched.length, other: files.length - watched.length });
+      // paths kept per event: module files, package directories (`dir/`) and watched files
+      const reloadPaths = files.filter((f, i) => isReloadEvent(rel[i] ?? '', CHANGE[f.type])).map((f) => relative(ws, f.file) + (f.dir ? '/' : ''));
+      const watchedPaths = watched.filter((f) => !isReloadEvent(relative(ws, f.file), CHANGE[f.type])).map((f) => relative(ws, f.file));
+      evTimes.push({ t, watched: watched.length, other: files.length - watched.length, reloads: reloadPaths.length, paths: [...reloadPaths, ...watchedPaths] });
       if (connected && watched.length > 0) g.client.notify('workspace/didChangeWatchedFiles', { changes: watched.map((f) => ({ uri: uri(f.file), type: f.type })) });
     };
 
@@ -370,6 +412,68 @@ export async function runScenario(spec: ScenarioSpec, env: BenchEnvironment): Pr
         if (spec.kind === 'format') await sleep(BATCH_MS);
       }
       await sleep(end - epoch());
+    } else if (spec.kind === 'modfile-loop' || spec.kind === 'watch-regen') {
+      const period = spec.periodMs ?? 500;
+      let next = tStart;
+      let n = 0;
+      while (epoch() < end) {
+        const files: Target[] = [];
+        if (spec.kind === 'modfile-loop') {
+          const name = spec.loopFile ?? 'go.mod';
+          files.push({ file: join(ws, name), content: moduleFileText(name, n), type: 2 });
+        } else {
+          const k = spec.regenFiles ?? 40;
+          for (let j = 0; j < k; j++) files.push({ file: join(ws, 'gen', 'api', `zz_api_${String(j).padStart(2, '0')}.go`), content: regenText(j, n), type: 2 });
+          files.push({ file: join(ws, 'go.mod'), content: goModText(`regenerated ${n}`), type: 2 });
+        }
+        for (const f of files) writeTarget(f);
+        deliver(files);
+        n++;
+        next += period;
+        await sleep(next - epoch());
+      }
+    } else if (spec.kind === 'npm-install') {
+      // npm extracts package after package: ~30 packages/s of 20 files each for 5 s; VS Code's default
+      // files.watcherExclude (**/node_modules/*/**) leaves only the package directories as events
+      for (let pkg = 0; pkg < 150 && epoch() < end; pkg++) {
+        const dir = join(ws, 'node_modules', `npmpkg${String(pkg).padStart(3, '0')}`);
+        mkdirSync(join(dir, 'lib'), { recursive: true });
+        for (let j = 0; j < 20; j++) writeFileSync(join(dir, j === 0 ? 'package.json' : join('lib', `m${j}.js`)), `{"name":"npmpkg${pkg}","v":${j}}\n`);
+        deliver([{ file: dir, content: null, type: 1, dir: true }]);
+        if (pkg % 6 === 5) await sleep(200);
+      }
+      writeFileSync(join(ws, 'node_modules', '.package-lock.json'), '{"lockfileVersion":3}\n');
+      deliver([{ file: join(ws, 'node_modules', '.package-lock.json'), content: null, type: 1 }]);
+      await sleep(end - epoch());
+    } else if (COMMAND_KINDS.has(spec.kind)) {
+      let before = snapshot(ws);
+      const poll = (): void => {
+        const after = snapshot(ws);
+        const changes = diffSnapshots(ws, before, after);
+        before = after;
+        for (let i = 0; i < changes.length; i += 1000) deliver(changes.slice(i, i + 1000));
+      };
+      for (const argv of commandsFor(spec.kind)) {
+        const child = spawn(argv[0] ?? 'true', argv.slice(1), {
+          cwd: ws,
+          stdio: 'ignore',
+          env: { ...process.env, PATH: `${env.goBinDir}:${process.env.PATH ?? ''}`, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod', GOPROXY: 'off' },
+        });
+        const killer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+        let done = false;
+        child.on('exit', () => (done = true));
+        child.on('error', () => (done = true));
+        while (!done) {
+          await sleep(500);
+          poll();
+        }
+        clearTimeout(killer);
+        poll();
+        env.log(`  ${spec.label}: ${argv.join(' ')} exited ${String(child.exitCode)}`);
+        await sleep(1000);
+        poll();
+      }
+      await sleep(end - epoch());
     } else {
       let i = 0;
       let owed = 0;
@@ -430,10 +534,15 @@ export async function runScenario(spec: ScenarioSpec, env: BenchEnvironment): Pr
       const ev = evTimes.filter((e) => e.t >= t && e.t < t + 1000);
       const stealTicks = inSec.length >= 2 ? (inSec[inSec.length - 1]?.steal ?? 0) - (inSec[0]?.steal ?? 0) : 0;
       const stealSpan = inSec.length >= 2 ? ((inSec[inSec.length - 1]?.t ?? 0) - (inSec[0]?.t ?? 0)) / 1000 : 0;
+      const reloads = ev.reduce((a, e) => a + (e.reloads ?? 0), 0);
+      const pathCounts = new Map<string, number>();
+      for (const e of ev) for (const p of e.paths ?? []) pathCounts.set(p, (pathCounts.get(p) ?? 0) + 1);
       timeline.push({
         sec,
         events: ev.reduce((a, e) => a + e.watched, 0),
         otherEvents: ev.reduce((a, e) => a + e.other, 0),
+        ...(reloads > 0 ? { reloads } : {}),
+        ...(pathCounts.size > 0 ? { paths: topPaths(pathCounts) } : {}),
         goplsTreePct: wCovered >= Math.max(1, covered) / 2 && wCovered > 0 ? +(w / wCovered).toFixed(1) : null,
         goplsSelfPct: wCovered > 0 ? +(selfW / wCovered).toFixed(1) : null,
         rssMB: lastLine && lastLine.processes.length > 0 ? Math.round(lastLine.processes.reduce((a, p) => a + p.treeRssBytes, 0) / 1048576) : null,
@@ -477,6 +586,8 @@ export async function runScenario(spec: ScenarioSpec, env: BenchEnvironment): Pr
         startedAtEpochMs: Math.round(tStart),
         cause,
         restartAtS: spec.restartAtS ?? null,
+        ...(spec.periodMs !== undefined ? { periodS: spec.periodMs / 1000 } : {}),
+        ...(spec.loopFile !== undefined ? { loopFile: spec.loopFile } : {}),
         killAtS: spec.killAtS ?? null,
         samplerCostMsMean: +mean(costs).toFixed(3),
         recordedAt: new Date().toISOString(),
@@ -507,4 +618,173 @@ export function ensureGitRepo(ws: string): void {
   git('add', '-A');
   git('commit', '-q', '-m', 'init');
   git('gc', '-q');
+}
+
+/** The paths of one second's events kept in a trace: reload paths first, then the most changed; at most TRACE_PATHS. */
+export const TRACE_PATHS = 8;
+function topPaths(counts: Map<string, number>): Record<string, number> {
+  const reload = (p: string): number => (isReloadEvent(p.replace(/\/$/, ''), p.endsWith('/') ? 'created' : 'changed') ? 1 : 0);
+  const sorted = [...counts].sort((a, b) => reload(b[0]) - reload(a[0]) || b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return Object.fromEntries(sorted.slice(0, TRACE_PATHS));
+}
+
+/** Content of the looped module file at iteration `n` (a real change each time). */
+function moduleFileText(name: 'go.mod' | 'go.sum' | 'go.work', n: number): string {
+  if (name === 'go.mod') return goModText(`touch ${n}`);
+  // a script toggling a workspace module (`go work use` in a loop): the workspace really changes
+  if (name === 'go.work') return n % 2 ? `go 1.21\n\nuse (\n\t.\n\t./tools\n)\n` : `go 1.21\n\nuse .\n`;
+  // go.sum: lines for modules nothing requires (the go command ignores them); order flips like a re-sort
+  const lines = [`example.org/a v1.0.${n % 7} h1:${'A'.repeat(43)}=`, `example.org/a v1.0.${n % 7}/go.mod h1:${'B'.repeat(43)}=`];
+  return (n % 2 ? lines.reverse() : lines).join('\n') + '\n';
+}
+
+function regenText(file: number, n: number): string {
+  return `// Code generated by watch-regen; DO NOT EDIT.\n\npackage api\n\nconst Rev${file} = ${n}\n\n// Msg${file} is generated.\ntype Msg${file} struct {\n\tID   int\n\tName string\n}\n`;
+}
+
+const COMMAND_KINDS = new Set<ScenarioKind>(['git-checkout', 'gofmt-module', 'go-generate', 'go-mod-tidy', 'make-generate-tidy']);
+
+function commandsFor(kind: ScenarioKind): string[][] {
+  switch (kind) {
+    case 'git-checkout':
+      return [['git', 'checkout', '-q', '-f', 'feature']];
+    case 'gofmt-module':
+      return [['gofmt', '-w', '.']];
+    case 'go-generate':
+      return [['go', 'generate', './...']];
+    case 'go-mod-tidy':
+      return [['go', 'mod', 'tidy']];
+    case 'make-generate-tidy':
+      return [
+        ['go', 'generate', './...'],
+        ['go', 'mod', 'tidy'],
+      ];
+    default:
+      return [];
+  }
+}
+
+const GENERATE_PACKAGES = 50;
+const UNTIDY_GO_MOD = `module example.com/lab\n\ngo 1.21\n\nrequire example.com/unused v0.0.0\n\nreplace example.com/unused => ./third_party/unused\n`;
+
+/** Puts the workspace in the state the scenario starts from (before gopls starts). */
+function prepareWorkspace(spec: ScenarioSpec, env: BenchEnvironment): void {
+  const ws = env.workspace;
+  const git = (...args: string[]): number | null => spawnSync('git', ['-C', ws, ...args], { timeout: 60_000, stdio: 'ignore' }).status;
+  if (existsSync(join(ws, '.git'))) git('checkout', '-q', '-f', 'main');
+  for (const f of ['go.work', 'go.sum']) rmSync(join(ws, f), { force: true });
+  rmSync(join(ws, 'gen'), { recursive: true, force: true });
+  rmSync(join(ws, 'third_party'), { recursive: true, force: true });
+  for (let p = 0; p < Math.min(GENERATE_PACKAGES, env.shape.pkgs); p++) {
+    rmSync(join(ws, 'pkg', pkgName(p), 'gen.go'), { force: true });
+    rmSync(join(ws, 'pkg', pkgName(p), 'zz_generated.go'), { force: true });
+    rmSync(join(ws, 'pkg', pkgName(p), 'zz_generated.tmpl'), { force: true });
+  }
+  for (const d of existsSync(join(ws, 'node_modules')) ? readdirSync(join(ws, 'node_modules')) : []) {
+    if (d.startsWith('npmpkg') || d === '.package-lock.json') rmSync(join(ws, 'node_modules', d), { recursive: true, force: true });
+  }
+  if (spec.kind === 'git-checkout') {
+    ensureFeatureBranch(ws, env.shape);
+    git('checkout', '-q', '-f', 'main');
+  }
+  rmSync(join(ws, 'tools'), { recursive: true, force: true });
+  if (spec.kind === 'modfile-loop' && spec.loopFile === 'go.work') {
+    mkdirSync(join(ws, 'tools'), { recursive: true });
+    writeFileSync(join(ws, 'tools', 'go.mod'), 'module example.com/tools\n\ngo 1.21\n');
+    writeFileSync(join(ws, 'tools', 'tools.go'), 'package tools\n\nconst Version = 1\n');
+    writeFileSync(join(ws, 'go.work'), moduleFileText('go.work', 0));
+  }
+  if (spec.kind === 'modfile-loop' && spec.loopFile === 'go.sum') writeFileSync(join(ws, 'go.sum'), moduleFileText('go.sum', 0));
+  if (spec.kind === 'watch-regen') {
+    mkdirSync(join(ws, 'gen', 'api'), { recursive: true });
+    for (let j = 0; j < (spec.regenFiles ?? 40); j++) writeFileSync(join(ws, 'gen', 'api', `zz_api_${String(j).padStart(2, '0')}.go`), regenText(j, 0));
+  }
+  if (spec.kind === 'gofmt-module') {
+    // unformatted sources (space indentation, as an editor without gofmt leaves them)
+    for (let p = 0; p < env.shape.pkgs; p++) {
+      for (let f = 0; f < env.shape.filesPerPkg; f++) {
+        const file = join(ws, 'pkg', pkgName(p), `f${String(f).padStart(2, '0')}.go`);
+        writeFileSync(file, goFileText(p, f, 0).replace(/^\t+/gm, (m) => '    '.repeat(m.length)));
+      }
+    }
+  }
+  if (spec.kind === 'go-generate' || spec.kind === 'make-generate-tidy') {
+    for (let p = 0; p < Math.min(GENERATE_PACKAGES, env.shape.pkgs); p++) {
+      const dir = join(ws, 'pkg', pkgName(p));
+      writeFileSync(join(dir, 'gen.go'), `package ${pkgName(p)}\n\n//go:generate cp zz_generated.tmpl zz_generated.go\n`);
+      writeFileSync(join(dir, 'zz_generated.tmpl'), `// Code generated by cp; DO NOT EDIT.\n\npackage ${pkgName(p)}\n\nconst Generated = ${p}\n`);
+    }
+  }
+  if (spec.kind === 'go-mod-tidy' || spec.kind === 'make-generate-tidy') {
+    mkdirSync(join(ws, 'third_party', 'unused'), { recursive: true });
+    writeFileSync(join(ws, 'third_party', 'unused', 'go.mod'), 'module example.com/unused\n\ngo 1.21\n');
+    writeFileSync(join(ws, 'third_party', 'unused', 'unused.go'), 'package unused\n\nconst X = 1\n');
+    writeFileSync(join(ws, 'go.mod'), UNTIDY_GO_MOD);
+  }
+}
+
+/** Branch `feature`: 800 files of pkg/ changed, two new packages, go.mod changed (a real branch switch). */
+function ensureFeatureBranch(ws: string, shape: ModuleShape): void {
+  const git = (...args: string[]): number | null => spawnSync('git', ['-C', ws, ...args], { timeout: 60_000, stdio: 'ignore' }).status;
+  ensureGitRepo(ws);
+  if (git('rev-parse', '--verify', '-q', 'feature') === 0) return;
+  git('checkout', '-q', '-f', 'main');
+  git('checkout', '-q', '-b', 'feature');
+  let n = 0;
+  for (let p = 0; p < shape.pkgs && n < 800; p++) {
+    for (let f = 0; f < shape.filesPerPkg && n < 800; f++, n++) writeFileSync(join(ws, 'pkg', pkgName(p), `f${String(f).padStart(2, '0')}.go`), goFileText(p, f, 7));
+  }
+  for (const extra of ['extra1', 'extra2']) {
+    mkdirSync(join(ws, 'pkg', extra), { recursive: true });
+    for (let f = 0; f < 3; f++) writeFileSync(join(ws, 'pkg', extra, `e${f}.go`), `package ${extra}\n\nconst E${f} = ${f}\n`);
+  }
+  writeFileSync(join(ws, 'go.mod'), goModText('feature branch'));
+  git('add', '-A', 'pkg', 'go.mod');
+  git('commit', '-q', '-m', 'feature');
+  git('checkout', '-q', '-f', 'main');
+}
+
+type Snapshot = Map<string, string>;
+
+/** path → "mtime:size" for files, "d" for directories (node_modules/*, .git excluded below the first level). */
+function snapshot(ws: string): Snapshot {
+  const out: Snapshot = new Map();
+  const walk = (dir: string, rel: string): void => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    for (const name of names) {
+      if (name === '.git') continue;
+      const p = join(dir, name);
+      const r = rel ? `${rel}/${name}` : name;
+      let st;
+      try {
+        st = statSync(p);
+      } catch {
+        continue;
+      }
+      if (st.isDirectory()) {
+        out.set(r, 'd');
+        // VS Code's default files.watcherExclude: **/node_modules/*/**
+        if (!/(^|\/)node_modules\/[^/]+$/.test(r)) walk(p, r);
+      } else out.set(r, `${st.mtimeMs}:${st.size}`);
+    }
+  };
+  walk(ws, '');
+  return out;
+}
+
+function diffSnapshots(ws: string, a: Snapshot, b: Snapshot): Target[] {
+  const out: Target[] = [];
+  for (const [p, v] of b) {
+    const old = a.get(p);
+    if (old === v) continue;
+    if (v === 'd') out.push({ file: join(ws, p), content: null, type: 1, dir: true });
+    else out.push({ file: join(ws, p), content: null, type: old === undefined ? 1 : 2 });
+  }
+  for (const [p, v] of a) if (!b.has(p)) out.push({ file: join(ws, p), content: null, type: 3, ...(v === 'd' ? { dir: true } : {}) });
+  return out;
 }

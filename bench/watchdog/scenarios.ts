@@ -1,3 +1,4 @@
+import type { ModuleShape } from './generate-module.js';
 import type { ScenarioSpec } from './scenario.js';
 
 /**
@@ -39,7 +40,60 @@ export function specialStorms(rep: string): ScenarioSpec[] {
 export function fullMatrix(rep: string): ScenarioSpec[] {
   const out: ScenarioSpec[] = [];
   for (const kind of STORM_KINDS) for (const rate of STORM_RATES) out.push(storm(kind, rate, rep));
-  return [...normalWork(rep), ...out, ...specialStorms(rep)];
+  return [...normalWork(rep), ...out, ...specialStorms(rep), ...moduleLoops(rep), ...everydayWork(rep)];
+}
+
+/** A smaller module (500 .go files) for the module-size variation. */
+export const SMALL_SHAPE: ModuleShape = { pkgs: 50, filesPerPkg: 10, nodeModulesFiles: 200 };
+
+const loop = (file: 'go.mod' | 'go.sum' | 'go.work', periodMs: number, rep: string, small = false): ScenarioSpec => ({
+  label: `${file.replace('.', '')}-every${periodMs}ms-20s${small ? '-small' : ''}-${rep}`,
+  kind: 'modfile-loop',
+  loopFile: file,
+  periodMs,
+  rate: 1000 / periodMs,
+  durationS: 20,
+  expect: 'storm',
+  ...(small ? { shape: SMALL_SHAPE } : {}),
+});
+
+const regen = (periodMs: number, durationS: number, rep: string, small = false): ScenarioSpec => ({
+  label: `watch-regen-every${periodMs / 1000}s-${durationS}s${small ? '-small' : ''}-${rep}`,
+  kind: 'watch-regen',
+  periodMs,
+  regenFiles: 40,
+  rate: 41000 / periodMs,
+  durationS,
+  expect: 'storm',
+  ...(small ? { shape: SMALL_SHAPE } : {}),
+});
+
+/** Issue 12's storm shapes: a module file rewritten in a loop, and a watch loop regenerating code. */
+export function moduleLoops(rep: string): ScenarioSpec[] {
+  return [
+    loop('go.mod', 500, rep),
+    loop('go.mod', 800, rep, true),
+    loop('go.sum', 300, rep),
+    loop('go.sum', 600, rep, true),
+    loop('go.work', 400, rep),
+    loop('go.work', 1000, rep, true),
+    regen(4000, 48, rep),
+    regen(3000, 45, rep),
+    regen(5000, 50, rep, true),
+  ];
+}
+
+/** Issue 12's kinds of everyday work, most of them real commands run in the workspace. */
+export function everydayWork(rep: string): ScenarioSpec[] {
+  return [
+    { label: `git-checkout-800-${rep}`, kind: 'git-checkout', rate: 0, durationS: 10, expect: 'normal', maxSettleS: 30 },
+    { label: `gofmt-w-module-${rep}`, kind: 'gofmt-module', rate: 0, durationS: 10, expect: 'normal', maxSettleS: 30 },
+    { label: `go-generate-${rep}`, kind: 'go-generate', rate: 0, durationS: 12, expect: 'normal', maxSettleS: 30 },
+    { label: `go-mod-tidy-${rep}`, kind: 'go-mod-tidy', rate: 0, durationS: 8, expect: 'normal', maxSettleS: 30 },
+    { label: `save-every2s-30s-${rep}`, kind: 'save', rate: 0.5, durationS: 30, expect: 'normal', maxSettleS: 15 },
+    { label: `npm-install-${rep}`, kind: 'npm-install', rate: 0, durationS: 10, expect: 'normal', maxSettleS: 20 },
+    { label: `make-generate-tidy-${rep}`, kind: 'make-generate-tidy', rate: 0, durationS: 15, expect: 'normal', maxSettleS: 30 },
+  ];
 }
 
 export function representative(rep: string): ScenarioSpec[] {

@@ -3,7 +3,9 @@
  * fixed before any tuning and never changes with results:
  * - lab traces (gopls of x/tools v0.5.0): tuning = every run labelled `-r1`, plus the only
  *   `burst1-checkout-2000-r2` (the sole one-off burst with no r1); held out = all other repetitions;
- * - gopls v0.24.0 traces (this project's benchmark): tuning = `-r1`; held out = everything else.
+ * - gopls v0.24.0 traces (this project's benchmark): tuning = `-r1`; held out = everything else;
+ * - gopls v0.24.0 reload traces (issue 12: module files rewritten in a loop, watch loops, everyday
+ *   commands; recorded with per-second reload counts and paths): tuning = `-r1`; held out = the rest.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -12,6 +14,8 @@ import { parseTrace, type Trace } from '../../src/watchdog/trace.js';
 export const TRACES_DIR = resolve(__dirname, '..', '..', 'test', 'testdata', 'watchdog-traces');
 export const LAB_SET = 'lab-x-tools-v0.5.0';
 export const V024_SET = 'gopls-v0.24.0';
+export const RELOADS_SET = 'gopls-v0.24.0-reloads';
+export const TRACE_SETS = [LAB_SET, V024_SET, RELOADS_SET] as const;
 
 export interface NamedTrace {
   set: string;
@@ -38,7 +42,7 @@ export function loadTraceSet(set: string, dir = TRACES_DIR): NamedTrace[] {
 }
 
 export function loadAllTraces(dir = TRACES_DIR): NamedTrace[] {
-  return [...loadTraceSet(LAB_SET, dir), ...loadTraceSet(V024_SET, dir)];
+  return TRACE_SETS.flatMap((set) => loadTraceSet(set, dir));
 }
 
 /** Compact JSON: summary pretty, one timeline second per line (diff-friendly, ~5–15 KB per trace). */

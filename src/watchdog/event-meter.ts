@@ -32,6 +32,8 @@ export class EventTally {
   readonly hitters: SpaceSaving;
   events = 0;
   watched = 0;
+  /** Events that make gopls reload the module graph (gopls-watched.ts isReloadEvent). */
+  reloads = 0;
   activeSeconds = 0;
   firstAt: number | undefined;
   lastAt: number | undefined;
@@ -41,9 +43,10 @@ export class EventTally {
     this.hitters = new SpaceSaving(capacity);
   }
 
-  count(t: number, n: number, watched: number): void {
+  count(t: number, n: number, watched: number, reloads = 0): void {
     this.events += n;
     this.watched += watched;
+    this.reloads += reloads;
     const s = Math.floor(t / 1000);
     if (s !== this.lastSecond) {
       this.activeSeconds++;
@@ -57,6 +60,7 @@ export class EventTally {
     this.hitters.merge(other.hitters);
     this.events += other.events;
     this.watched += other.watched;
+    this.reloads += other.reloads;
     this.activeSeconds += other.activeSeconds;
     if (other.firstAt !== undefined) this.firstAt = this.firstAt === undefined ? other.firstAt : Math.min(this.firstAt, other.firstAt);
     if (other.lastAt !== undefined) this.lastAt = this.lastAt === undefined ? other.lastAt : Math.max(this.lastAt, other.lastAt);
@@ -85,14 +89,14 @@ export class EventMeter {
     this.ring = Array.from({ length: this.ringSeconds }, () => ({ second: Number.NEGATIVE_INFINITY, watched: 0, other: 0 }));
   }
 
-  /** One file event at time `t` (ms) for a workspace-relative path. */
-  record(t: number, relativePath: string, watched: boolean = isGoplsWatchedPath(relativePath)): void {
+  /** One file event at time `t` (ms) for a workspace-relative path; `reload`: it makes gopls reload the module graph. */
+  record(t: number, relativePath: string, watched: boolean = isGoplsWatchedPath(relativePath), reload = false): void {
     this.bump(t, watched ? 1 : 0, watched ? 0 : 1);
     const w = watched ? 1 : 0;
     const segments = pathSegments(relativePath);
     const dirs = segments.slice(0, -1);
     for (const tally of this.tallies(t)) {
-      tally.count(t, 1, w);
+      tally.count(t, 1, w, reload ? 1 : 0);
       let prefix = '';
       for (let i = 0; i < Math.min(dirs.length, this.prefixDepth); i++) {
         prefix = i === 0 ? (dirs[0] ?? '') : `${prefix}/${dirs[i] ?? ''}`;
@@ -103,10 +107,10 @@ export class EventMeter {
   }
 
   /** Counts without paths (recorded traces). */
-  recordCounts(t: number, watched: number, other: number): void {
+  recordCounts(t: number, watched: number, other: number, reloads = 0): void {
     if (watched + other <= 0) return;
     this.bump(t, watched, other);
-    for (const tally of this.tallies(t)) tally.count(t, watched + other, watched);
+    for (const tally of this.tallies(t)) tally.count(t, watched + other, watched, Math.min(Math.max(0, reloads), watched + other));
   }
 
   /** Per-second totals of the last `seconds` seconds up to and including the second of `t`. */

@@ -19,3 +19,37 @@ export function isGoplsWatchedPath(path: string): boolean {
 export function pathSegments(relativePath: string): string[] {
   return relativePath.split(/[\\/]+/).filter((s) => s !== '' && s !== '.');
 }
+
+/** How a workspace file event was reported (VS Code's watcher: onDidCreate / onDidChange / onDidDelete). */
+export type FileChange = 'created' | 'changed' | 'deleted';
+
+const MODULE_FILES = new Set(['go.mod', 'go.sum', 'go.work', 'go.work.sum']);
+
+/** `go.mod`, `go.sum`, `go.work` (or `go.work.sum`) at any depth. */
+export function isModuleFile(path: string): boolean {
+  const segments = pathSegments(path);
+  return MODULE_FILES.has(segments[segments.length - 1] ?? '');
+}
+
+/**
+ * Directories the go command and gopls's default `build.directoryFilters` ignore: `node_modules`,
+ * `testdata`, and names starting with `.` or `_`.
+ */
+function inIgnoredDirectory(segments: readonly string[]): boolean {
+  return segments.some((s) => s === 'node_modules' || s === 'testdata' || s.startsWith('.') || s.startsWith('_'));
+}
+
+/**
+ * True when an event makes gopls reload the module graph (re-run `go list`), not just re-check one
+ * file: a change of a module file (`go.mod`, `go.sum`, `go.work`), or a directory created or deleted
+ * where Go packages may live (a new or removed package). A directory is an event path without a file
+ * extension reported as created or deleted.
+ */
+export function isReloadEvent(path: string, change: FileChange | undefined): boolean {
+  const segments = pathSegments(path);
+  const base = segments[segments.length - 1] ?? '';
+  if (MODULE_FILES.has(base)) return !inIgnoredDirectory(segments.slice(0, -1));
+  if (change !== 'created' && change !== 'deleted') return false;
+  if (base === '' || base.includes('.')) return false;
+  return !inIgnoredDirectory(segments);
+}

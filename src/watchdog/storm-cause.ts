@@ -1,4 +1,5 @@
 import { DIR_KEY, FILE_KEY, type EventTally } from './event-meter.js';
+import type { Repetition } from './repetition.js';
 
 /** What produced a storm's file events, as far as the heavy hitters can tell. */
 export type StormCause =
@@ -8,6 +9,13 @@ export type StormCause =
   | { kind: 'directory'; path: string; events: number; watched: number; share: number }
   /** No single place: the biggest top-level directories. */
   | { kind: 'spread'; top: { path: string; events: number; watched: number }[] }
+  /**
+   * A file (or a package directory, path ending in `/`) rewritten in a loop, found from its
+   * repetition: `changes` changes `periodMs` apart. `reload`: each change makes gopls reload the
+   * module graph (a module file, a package directory). `directory`: where most other events of the
+   * storm came from, when one directory did (a watch loop regenerating code there each time).
+   */
+  | { kind: 'loop'; path: string; periodMs: number; changes: number; reload: boolean; directory?: string }
   /** Only counts, no paths (a recorded trace). */
   | { kind: 'unknown' };
 
@@ -17,6 +25,25 @@ export const FILE_SHARE = 0.5;
 export const DIRECTORY_SHARE = 0.6;
 
 const depth = (p: string): number => p.split('/').length;
+
+/**
+ * The storm's cause when a path is rewritten in a loop: a reload path (module file, package directory)
+ * repeating is the cause even among many other events; another file only when it also has most of the
+ * storm's events (saving the file one edits also repeats). Otherwise the heavy hitters decide.
+ */
+export function loopCause(tally: EventTally, loops: readonly Repetition[], isReload: (path: string) => boolean): StormCause {
+  const base = stormCause(tally);
+  const reload = loops.find((l) => isReload(l.path));
+  if (reload) {
+    const directory = base.kind === 'directory' && `${base.path}/` !== reload.path ? base.path : undefined;
+    return { kind: 'loop', path: reload.path, periodMs: reload.periodMs, changes: reload.changes, reload: true, ...(directory ? { directory } : {}) };
+  }
+  if (base.kind === 'file') {
+    const same = loops.find((l) => l.path === base.path);
+    if (same) return { kind: 'loop', path: same.path, periodMs: same.periodMs, changes: same.changes, reload: false };
+  }
+  return base;
+}
 
 export function stormCause(tally: EventTally): StormCause {
   const total = tally.events;

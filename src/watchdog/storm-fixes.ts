@@ -105,6 +105,10 @@ export function fixesForCause(cause: StormCause, currentDirectoryFilters: readon
       return exclusionFixes(cause.path, currentDirectoryFilters);
     case 'file':
       return /\.(mod|sum|work)$/.test(cause.path) ? [rewrittenFileFix(cause.path)] : exclusionFixes(cause.path.split('/').slice(0, -1).join('/'), currentDirectoryFilters);
+    case 'loop':
+      if (cause.path.endsWith('/')) return [rewrittenFileFix(cause.path), ...exclusionFixes(cause.path, currentDirectoryFilters)];
+      if (cause.reload) return [rewrittenFileFix(cause.path), ...(cause.directory ? exclusionFixes(cause.directory, currentDirectoryFilters) : [])];
+      return [rewrittenFileFix(cause.path), ...exclusionFixes(cause.path.split('/').slice(0, -1).join('/'), currentDirectoryFilters)];
     case 'spread':
     case 'unknown':
       return [];

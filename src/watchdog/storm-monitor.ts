@@ -1,8 +1,9 @@
 import type { Severity } from '../core/finding.js';
 import { EventMeter, EventTally, type EventMeterOptions } from './event-meter.js';
-import { isGoplsWatchedPath } from './gopls-watched.js';
+import { isGoplsWatchedPath, isModuleFile, isReloadEvent, type FileChange } from './gopls-watched.js';
 import type { CpuReading } from './process-sample.js';
-import { stormCause, type StormCause } from './storm-cause.js';
+import { MIN_LOOP_CHANGES, RepetitionTracker } from './repetition.js';
+import { loopCause, type StormCause } from './storm-cause.js';
 import { DEFAULT_THRESHOLDS, StormDetector, type DetectorStatus, type StormThresholds } from './storm-detector.js';
 
 /**
@@ -69,6 +70,15 @@ export interface StormEpisode {
   /** Seconds with events; events / activeSeconds = the storm's rate. */
   activeSeconds: number;
   cause: StormCause;
+  /**
+   * What raised the alarm: `storm` = gopls hot (3-s mean) during or after a storm of (weighted) events;
+   * `sustained` = a repeated reload kept gopls's longer average above its threshold.
+   */
+  reason: 'storm' | 'sustained';
+  /** Reloads (module-file changes, package directories created / deleted) among the storm's events. */
+  reloads: number;
+  /** The repeated reload when one was seen: gopls CPU averaged since it began (% of one core), its period (ms) and bursts. */
+  repeated?: { cpuPercent: number; periodMs: number; bursts: number; windowMs: number };
   severity: Severity;
   /** The one notification of this storm has been issued. */
   notified: boolean;
@@ -116,6 +126,9 @@ export class StormMonitor {
   private nextId = 1;
   private status: DetectorStatus | undefined;
   private lastReading: CpuReading | undefined;
+  /** Paths gopls watches that keep changing; reload paths (module files, package directories `dir/`) apart, so a storm of other files cannot push them out. */
+  readonly repetition = new RepetitionTracker();
+  readonly reloadRepetition = new RepetitionTracker(16);
 
   constructor(options: StormMonitorOptions = {}) {
     this.detector = new StormDetector(options.thresholds ?? DEFAULT_THRESHOLDS);
@@ -133,23 +146,30 @@ export class StormMonitor {
    * One workspace file event (workspace-relative path). Returns true when the sampler should run
    * sooner than planned (storm-like events while sampling slowly).
    */
-  recordEvent(t: number, relativePath: string, watched: boolean = isGoplsWatchedPath(relativePath)): boolean {
-    this.meter.record(t, relativePath, watched);
-    if (watched) this.detector.addEvents(t, 1);
-    return watched && this.wantsFastSampling(t);
+  recordEvent(t: number, relativePath: string, watched: boolean = isGoplsWatchedPath(relativePath), change?: FileChange): boolean {
+    const reload = isReloadEvent(relativePath, change);
+    this.meter.record(t, relativePath, watched, reload);
+    if (!watched && !reload) return false;
+    if (!reload) this.repetition.record(t, relativePath);
+    else this.reloadRepetition.record(t, isModuleFile(relativePath) ? relativePath : `${relativePath.replace(/[\\/]+$/, '')}/`);
+    this.detector.addEvents(t, reload ? this.thresholds.reloadWeight : 1);
+    if (reload) this.detector.addReloads(t, 1);
+    return this.wantsFastSampling(t);
   }
 
-  /** Event counts without paths (a recorded trace). */
-  recordEventCounts(t: number, watched: number, other: number): boolean {
-    this.meter.recordCounts(t, watched, other);
-    this.detector.addEvents(t, watched);
-    return watched > 0 && this.wantsFastSampling(t);
+  /** Event counts without paths (a recorded trace); `reloads` of the events are reloads. */
+  recordEventCounts(t: number, watched: number, other: number, reloads = 0): boolean {
+    this.meter.recordCounts(t, watched, other, reloads);
+    this.detector.addEvents(t, this.detector.weightOf(watched, reloads));
+    this.detector.addReloads(t, reloads);
+    return (watched > 0 || reloads > 0) && this.wantsFastSampling(t);
   }
 
   recordCpu(reading: CpuReading): void {
     this.lastReading = reading;
     this.detector.addCpu(reading.t, reading.intervalMs, reading.treePercent, reading.started);
     const ep = this.episode;
+    if (ep && !ep.ended && ep.clearedAt === undefined && reading.treePercent !== null) ep.peakCpuPercent = Math.max(ep.peakCpuPercent, reading.treePercent);
     if (ep && !ep.ended && ep.clearedAt === undefined && reading.treePercent !== null && reading.treePercent >= this.thresholds.cpuThresholdPercent) {
       ep.hotMs += reading.intervalMs;
       this.cpuWeighted += reading.treePercent * reading.intervalMs;
@@ -173,6 +193,7 @@ export class StormMonitor {
     if (transition === 'alarm-raised') {
       if (ep && !ep.ended && ep.clearedAt !== undefined && t - ep.clearedAt <= this.cooldownMs) {
         ep.clearedAt = undefined; // the same storm again (e.g. gopls restarted mid-storm)
+        if (status.alarmCause === 'sustained') this.noteRepeated(ep, status);
       } else {
         this.startEpisode(t, status);
         ep = this.episode;
@@ -181,7 +202,8 @@ export class StormMonitor {
       ep.clearedAt = t;
     }
     if (ep && !ep.ended) {
-      this.refreshEvents(ep);
+      if (status.phase === 'alarm' && status.sustained) this.noteRepeated(ep, status);
+      this.refreshEvents(ep, t);
       if (ep.clearedAt !== undefined && t - ep.clearedAt > this.cooldownMs) {
         ep.ended = true;
         this.meter.unpin();
@@ -239,11 +261,18 @@ export class StormMonitor {
     return events >= Math.max(1, this.thresholds.stormEventsPer10s / 5);
   }
 
+  private noteRepeated(ep: StormEpisode, status: DetectorStatus): void {
+    const r = status.repeated;
+    if (!r || r.cpuPercent === undefined) return;
+    ep.repeated = { cpuPercent: r.cpuPercent, periodMs: r.periodMs, bursts: r.bursts, windowMs: status.t - r.since };
+  }
+
   private startEpisode(t: number, status: DetectorStatus): void {
     if (this.episode && !this.episode.ended) this.meter.unpin();
     this.tally = this.meter.pin(t, this.thresholds.stormMemorySeconds * 1000 + 10_000);
     const seedMs = this.thresholds.hotWindowSeconds * 1000;
     const cpu = status.cpuPercent ?? this.thresholds.cpuThresholdPercent;
+    const peak = Math.max(cpu, this.detector.cpuPeak(t, status.repeated ? t - status.repeated.since : seedMs) ?? 0);
     this.cpuWeighted = cpu * seedMs;
     this.watcherWeighted = 0;
     this.watcherMs = 0;
@@ -254,23 +283,30 @@ export class StormMonitor {
       ended: false,
       hotMs: seedMs,
       cpuPercent: cpu,
-      peakCpuPercent: cpu,
+      peakCpuPercent: peak,
       events: 0,
       watchedEvents: 0,
       activeSeconds: 0,
       cause: { kind: 'unknown' },
+      reason: status.alarmCause ?? 'storm',
+      reloads: 0,
       severity: 'info',
       notified: false,
     };
-    this.refreshEvents(this.episode);
+    if (status.alarmCause === 'sustained') this.noteRepeated(this.episode, status);
+    this.refreshEvents(this.episode, t);
   }
 
-  private refreshEvents(ep: StormEpisode): void {
+  private refreshEvents(ep: StormEpisode, t: number): void {
     const tally = this.tally;
     if (!tally) return;
     ep.events = tally.events;
     ep.watchedEvents = tally.watched;
     ep.activeSeconds = tally.activeSeconds;
-    ep.cause = stormCause(tally);
+    ep.reloads = tally.reloads;
+    const windowMs = Math.max(this.thresholds.sustainedWindowSeconds, this.thresholds.stormMemorySeconds) * 1000;
+    // once the detector sees reloads recur, two changes of the same path already make its loop
+    const reloadLoops = this.reloadRepetition.loops(t, windowMs, this.status?.repeated ? 2 : MIN_LOOP_CHANGES);
+    ep.cause = loopCause(tally, [...reloadLoops, ...this.repetition.loops(t, windowMs)], (p) => p.endsWith('/') || isModuleFile(p));
   }
 }

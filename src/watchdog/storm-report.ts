@@ -23,8 +23,28 @@ export function eventsPerSecond(events: number, activeSeconds: number): number {
   return activeSeconds > 0 ? events / activeSeconds : events;
 }
 
+/** 500 → "0.5 s", 4000 → "4 s", 12 500 → "13 s". */
+export function formatPeriod(ms: number): string {
+  const s = ms / 1000;
+  const v = s >= 10 ? Math.round(s) : Math.round(s * 10) / 10;
+  return `${v}${NBSP}s`;
+}
+
+const loopTarget = (cause: Extract<StormCause, { kind: 'loop' }>): string =>
+  cause.path.endsWith('/') ? `package directory \`${cause.path}\` recreated in a loop` : `\`${cause.path}\` rewritten in a loop`;
+
+/** "a repeated reload: `go.mod` rewritten in a loop every 0.5 s (with `gen/api/` regenerated each time)" */
+function loopClause(cause: Extract<StormCause, { kind: 'loop' }>): string {
+  const where = cause.directory ? ` (with \`${cause.directory}/\` regenerated each time)` : '';
+  return cause.reload
+    ? `a repeated reload: ${loopTarget(cause)} every ${formatPeriod(cause.periodMs)}${where}`
+    : `a file rewritten in a loop: \`${cause.path}\` every ${formatPeriod(cause.periodMs)}`;
+}
+
 function causeClause(cause: StormCause, ep: StormEpisode): string {
   switch (cause.kind) {
+    case 'loop':
+      return `— ${loopClause(cause)}`;
     case 'directory':
       return `while \`${cause.path}/\` produced ${formatCount(eventsPerSecond(cause.events, ep.activeSeconds))} file events/s`;
     case 'file':
@@ -38,8 +58,18 @@ function causeClause(cause: StormCause, ep: StormEpisode): string {
   }
 }
 
-/** "gopls at 180 % CPU for 40 s while `build/gen/` produced 4 800 file events/s" */
+/**
+ * "gopls at 180 % CPU for 40 s while `build/gen/` produced 4 800 file events/s";
+ * "gopls at 120 % CPU for 6 s — a repeated reload: `go.sum` rewritten in a loop every 0.3 s";
+ * a sustained load: "gopls averaged 38 % CPU over 30 s (peak 95 %) — a repeated reload: `go.mod`
+ * rewritten in a loop every 4 s (with `gen/api/` regenerated each time)".
+ */
 export function stormHeadline(ep: StormEpisode): string {
+  if (ep.reason === 'sustained' && ep.repeated) {
+    const r = ep.repeated;
+    const what = ep.cause.kind === 'loop' ? loopClause(ep.cause) : `a repeated reload every ${formatPeriod(r.periodMs)} (${r.bursts} reloads so far)`;
+    return `gopls averaged ${Math.round(r.cpuPercent)}${NBSP}% CPU over ${Math.max(1, Math.round(r.windowMs / 1000))}${NBSP}s (peak ${Math.round(ep.peakCpuPercent)}${NBSP}%) — ${what}`;
+  }
   const cpu = Math.round(ep.cpuPercent);
   const secs = Math.max(1, Math.round(ep.hotMs / 1000));
   return `gopls at ${cpu}${NBSP}% CPU for ${secs}${NBSP}s ${causeClause(ep.cause, ep)}`;
@@ -79,6 +109,10 @@ function advice(cause: StormCause): string {
       return `gopls reloads packages for every changed Go file; if \`${cause.path}/\` is generated code or build output, exclude it from watching and from gopls.`;
     case 'file':
       return `gopls reloads the workspace on every change of \`${cause.path}\`: find what keeps rewriting it.`;
+    case 'loop':
+      return cause.reload
+        ? `Each change of \`${cause.path}\` makes gopls reload the module graph (it re-runs \`go list\`): find what keeps rewriting it every ${formatPeriod(cause.periodMs)} (a watch script, a generator, \`go mod tidy\` in a loop).`
+        : `gopls re-checks packages on every change of \`${cause.path}\`: find what keeps rewriting it every ${formatPeriod(cause.periodMs)}.`;
     default:
       return 'A branch switch or a one-off generation run passes by itself; if it keeps happening, find what rewrites these files.';
   }
@@ -97,9 +131,16 @@ export function stormFinding(ep: StormEpisode, ctx: StormReportContext): Finding
     },
     {
       kind: 'note',
-      text: `Alarm rule: ≥ ${th.stormEventsPer10s} watched file events in 10${NBSP}s over ≥ ${th.stormMinActiveSeconds} seconds, and gopls ≥ ${th.cpuThresholdPercent}${NBSP}% CPU (${th.hotWindowSeconds}${NBSP}s mean) within ${th.stormMemorySeconds}${NBSP}s of it (settings goDoctor.watchdog.*).`,
+      text: `Alarm rule: ≥ ${th.stormEventsPer10s} watched file events in 10${NBSP}s over ≥ ${th.stormMinActiveSeconds} seconds (a go.mod / go.sum / go.work change or a new or deleted package directory counts ${th.reloadWeight}), and gopls ≥ ${th.cpuThresholdPercent}${NBSP}% CPU (${th.hotWindowSeconds}${NBSP}s mean) within ${th.stormMemorySeconds}${NBSP}s of it; or reloads recurring while gopls averages ≥ ${th.sustainedPercent}${NBSP}% CPU since they began (at most ${th.sustainedWindowSeconds}${NBSP}s) (settings goDoctor.watchdog.*).`,
     },
   ];
+  if (ep.reloads > 0 || ep.repeated) {
+    const r = ep.repeated;
+    evidence.push({
+      kind: 'note',
+      text: `${formatCount(ep.reloads)} of the storm's events made gopls reload the module graph${r ? `; the reloads recur every ${formatPeriod(r.periodMs)} (${r.bursts} in the last ${Math.round(r.windowMs / 1000)}${NBSP}s) with gopls averaging ${Math.round(r.cpuPercent)}${NBSP}% CPU` : ''}.`,
+    });
+  }
   const watcher = watcherClause(ep);
   evidence.push({
     kind: 'note',

@@ -1,5 +1,6 @@
-import { StormMonitor, type SamplingIntervals, type StormMonitorOptions } from './storm-monitor.js';
-import { classifyTrace, HARMFUL_PERCENT, type Trace, type TraceClass, type TraceSecond } from './trace.js';
+import { StormMonitor, type SamplingIntervals, type StormEpisode, type StormMonitorOptions } from './storm-monitor.js';
+import { isGoplsWatchedPath, isReloadEvent } from './gopls-watched.js';
+import { classifyTrace, HARMFUL_PERCENT, periodicLoadPeriod, type Trace, type TraceClass, type TraceSecond } from './trace.js';
 
 /**
  * Replays a per-second trace through the real StormMonitor on a simulated clock.
@@ -7,7 +8,9 @@ import { classifyTrace, HARMFUL_PERCENT, type Trace, type TraceClass, type Trace
  * - `adaptive`: readings when the monitor asks for them (calm/fast/search intervals, woken early by
  *   storm-like events), each reading the mean of the trace's seconds it covers — what the shipped
  *   watchdog would have seen.
- * Events of second `s` are delivered at s + 0.5 s.
+ * Events of second `s` are delivered at s + 0.5 s; a second's recorded `paths` go through the
+ * monitor one by one, spread evenly over the second (a path ending in `/` is a directory created),
+ * the rest as counts.
  */
 export interface ReplayOptions extends StormMonitorOptions {
   mode?: 'per-second' | 'adaptive';
@@ -27,11 +30,16 @@ export interface ReplayResult {
   notifications: number;
   /** Seconds since the scenario start of the first notification. */
   firstNotificationAt: number | undefined;
+  /** The storm as the first notification showed it. */
+  firstNotified?: StormEpisode;
   firstAlarmAt: number | undefined;
   /** First second (≥ 0) where gopls's 3-s mean tree CPU reaches 50 %: "gopls turned hot". */
   hotOnset: number | undefined;
-  /** firstAlarmAt − hotOnset, s. */
+  /** firstAlarmAt − hotOnset, s (not for periodic loads). */
   latencyS: number | undefined;
+  /** A periodic load (watch loop): its period, s, and the alarm's delay after the loop started (sec 0) in periods. */
+  periodS: number | undefined;
+  latencyPeriods: number | undefined;
   samples: number;
 }
 
@@ -56,8 +64,10 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
   const alarms: ReplayAlarm[] = [];
   let notifications = 0;
   let firstNotificationAt: number | undefined;
+  let firstNotified: StormEpisode | undefined;
   let samples = 0;
-  if (tl.length === 0) return { label: trace.summary.label, class: classifyTrace(trace), alarms, notifications, firstNotificationAt, firstAlarmAt: undefined, hotOnset: undefined, latencyS: undefined, samples };
+  const periodS = periodicLoadPeriod(trace.summary);
+  if (tl.length === 0) return { label: trace.summary.label, class: classifyTrace(trace), alarms, notifications, firstNotificationAt, firstAlarmAt: undefined, hotOnset: undefined, latencyS: undefined, periodS, latencyPeriods: undefined, samples };
 
   const first = tl[0]?.sec ?? 0;
   const bySec = new Map(tl.map((s) => [s.sec, s]));
@@ -87,8 +97,10 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
     lastSampleAt = t;
     samples++;
     const { state, notices } = monitor.tick(t);
-    const notified = notices.filter((x) => x.kind === 'notify').length;
+    const notifies = notices.filter((x) => x.kind === 'notify');
+    const notified = notifies.length;
     if (notified > 0) firstNotificationAt ??= t / SECOND;
+    firstNotified ??= notifies[0]?.episode;
     notifications += notified;
     const alarm = state.phase === 'storm';
     if (alarm && !prevAlarm) alarms.push({ raisedAt: t / SECOND, clearedAt: undefined });
@@ -103,23 +115,42 @@ export function replayTrace(trace: Trace, options: ReplayOptions = {}): ReplayRe
   for (const row of tl) {
     const start = row.sec * SECOND;
     while (nextSampleAt <= start) take(nextSampleAt);
-    const wake = monitor.recordEventCounts(start + SECOND / 2, row.events, row.otherEvents ?? 0);
+    const at = start + SECOND / 2;
+    let wake = false;
+    let watched = row.events;
+    let other = row.otherEvents ?? 0;
+    let reloads = row.reloads ?? 0;
+    for (const [path, n] of Object.entries(row.paths ?? {})) {
+      const dir = path.endsWith('/');
+      const p = dir ? path.replace(/\/+$/, '') : path;
+      const isWatched = !dir && isGoplsWatchedPath(p);
+      const change = dir ? 'created' : 'changed';
+      // a path's changes spread evenly over the second (a loop's period survives the per-second trace)
+      for (let k = 0; k < n; k++) wake = monitor.recordEvent(start + ((k + 0.5) * SECOND) / n, p, isWatched, change) || wake;
+      if (isWatched) watched -= n;
+      else other -= n;
+      if (isReloadEvent(p, change)) reloads -= n;
+    }
+    wake = monitor.recordEventCounts(at, Math.max(0, watched), Math.max(0, other), Math.max(0, reloads)) || wake;
     if (wake && mode === 'adaptive') nextSampleAt = Math.min(nextSampleAt, start + SECOND);
   }
   const end = ((tl[tl.length - 1]?.sec ?? 0) + 1) * SECOND;
   while (nextSampleAt <= end) take(nextSampleAt);
 
   const firstAlarmAt = alarms[0]?.raisedAt;
-  const onset = hotOnset(tl);
+  const onset = periodS === undefined ? hotOnset(tl) : undefined;
   return {
     label: trace.summary.label,
     class: classifyTrace(trace),
     alarms,
     notifications,
     firstNotificationAt,
+    ...(firstNotified ? { firstNotified } : {}),
     firstAlarmAt,
     hotOnset: onset,
     latencyS: firstAlarmAt !== undefined && onset !== undefined ? +(firstAlarmAt - onset).toFixed(1) : undefined,
+    periodS,
+    latencyPeriods: firstAlarmAt !== undefined && periodS !== undefined ? +(Math.max(0, firstAlarmAt) / periodS).toFixed(2) : undefined,
     samples,
   };
 }

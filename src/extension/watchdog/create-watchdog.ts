@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../../core/finding.js';
 import { readInotifyUsage, type InotifyUsage } from '../../watchdog/inotify-usage.js';
+import type { FileChange } from '../../watchdog/gopls-watched.js';
 import { LinuxProcSampler } from '../../watchdog/linux-proc-sampler.js';
 import { MacPsSampler } from '../../watchdog/mac-ps-sampler.js';
 import { cpuBetween, type GoplsSampler, type ProcessSample } from '../../watchdog/process-sample.js';
@@ -135,8 +136,12 @@ class VscodeWatchdog implements Watchdog {
       return;
     }
     const watcher = vscode.workspace.createFileSystemWatcher('**/*');
-    const onEvent = (uri: vscode.Uri): void => this.onFileEvent(uri);
-    this.running = [watcher, watcher.onDidCreate(onEvent), watcher.onDidChange(onEvent), watcher.onDidDelete(onEvent)];
+    this.running = [
+      watcher,
+      watcher.onDidCreate((uri) => this.onFileEvent(uri, 'created')),
+      watcher.onDidChange((uri) => this.onFileEvent(uri, 'changed')),
+      watcher.onDidDelete((uri) => this.onFileEvent(uri, 'deleted')),
+    ];
     this.schedule(0);
   }
 
@@ -148,13 +153,14 @@ class VscodeWatchdog implements Watchdog {
     this.dueAt = Number.POSITIVE_INFINITY;
   }
 
-  private onFileEvent(uri: vscode.Uri): void {
+  /** `change` tells a created / deleted package directory (a reload for gopls) from a file change. */
+  private onFileEvent(uri: vscode.Uri, change: FileChange): void {
     if (uri.scheme !== 'file' && uri.scheme !== 'vscode-remote') return;
     const rel = vscode.workspace.asRelativePath(uri, false);
     if (rel === uri.fsPath || rel.startsWith('/')) return; // outside the workspace
     this.eventsSeen++;
     const t = this.clock();
-    if (this.monitor.recordEvent(t, rel) && t - this.lastSampleAt >= this.intervals.fastMs / 2) {
+    if (this.monitor.recordEvent(t, rel, undefined, change) && t - this.lastSampleAt >= this.intervals.fastMs / 2) {
       // storm-like events while sampling slowly: sample soon (once; the next interval is fast)
       if (this.dueAt > t + WAKE_DELAY_MS) this.schedule(WAKE_DELAY_MS);
     }

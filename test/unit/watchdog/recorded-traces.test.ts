@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { score } from '../../../bench/watchdog/evaluate.js';
-import { LAB_SET, loadAllTraces, V024_SET, type NamedTrace } from '../../../bench/watchdog/trace-sets.js';
+import { LAB_SET, loadAllTraces, RELOADS_SET, TRACE_SETS, V024_SET, type NamedTrace } from '../../../bench/watchdog/trace-sets.js';
 import { replayTrace } from '../../../src/watchdog/trace-replay.js';
 
 const all = loadAllTraces();
@@ -27,10 +27,10 @@ describe('recorded traces', () => {
     assert.ok(all.some((t) => !t.tuning) && all.some((t) => t.tuning));
   });
 
-  for (const set of [LAB_SET, V024_SET]) {
+  for (const set of TRACE_SETS) {
     for (const split of ['tuning', 'held-out'] as const) {
       for (const mode of ['adaptive', 'per-second'] as const) {
-        it(`${set}, ${split}, ${mode} sampling: 0 false alarms, every harmful storm caught ≤ 5 s after gopls turns hot, ≤ 1 notification`, () => {
+        it(`${set}, ${split}, ${mode} sampling: 0 false alarms, every harmful storm caught ≤ 5 s after gopls turns hot (a periodic load ≤ 2 periods after it starts), ≤ 1 notification`, () => {
           const traces = bySet(set).filter((t) => t.tuning === (split === 'tuning'));
           assert.ok(traces.length > 0);
           const s = score(traces, { mode });
@@ -38,6 +38,7 @@ describe('recorded traces', () => {
           assert.deepEqual(s.falseAlarmLabels, [], 'false alarms on normal work');
           assert.deepEqual(s.missedLabels, [], 'harmful storms missed');
           assert.ok((s.latencyMax ?? 0) <= 5, `latency ${s.latencyMax} s on ${s.latencyMaxLabel}`);
+          assert.ok((s.latencyPeriodsMax ?? 0) <= 2, `periodic load caught after ${s.latencyPeriodsMax} periods on ${s.latencyPeriodsMaxLabel}`);
           assert.ok(s.maxNotifications <= 1);
         });
       }
@@ -50,6 +51,28 @@ describe('recorded traces', () => {
       .map((t) => t.trace.summary.label);
     for (const kind of ['save-every1s', 'save-every2s', 'typing', 'checkout', 'format', 'git-commit', 'idle']) assert.ok(labels.some((l) => l.startsWith(kind)), `no ${kind} trace`);
     for (const label of labels) assert.deepEqual(replayTrace(find(V024_SET, label).trace, { mode: 'adaptive' }).alarms, [], label);
+  });
+
+  it('issue 12 on gopls v0.24: the seven kinds of everyday work never alarm', () => {
+    const normal = bySet(RELOADS_SET).filter((t) => t.trace.summary.expect === 'normal');
+    for (const kind of ['git-checkout-800', 'gofmt-w-module', 'go-generate', 'go-mod-tidy', 'save-every2s', 'npm-install', 'make-generate-tidy']) {
+      assert.ok(normal.some((t) => t.trace.summary.label.startsWith(kind)), `no ${kind} trace`);
+    }
+    for (const t of normal) assert.deepEqual(replayTrace(t.trace, { mode: 'adaptive' }).alarms, [], t.trace.summary.label);
+  });
+
+  it('issue 12 on gopls v0.24: go.mod / go.sum / go.work rewritten in a loop alarm ≤ 5 s after gopls turns hot; watch loops ≤ 2 periods after they start; one notification each', () => {
+    const storms = bySet(RELOADS_SET).filter((t) => t.trace.summary.expect === 'storm');
+    for (const prefix of ['gomod-every', 'gosum-every', 'gowork-every', 'watch-regen-every']) assert.ok(storms.some((t) => t.trace.summary.label.startsWith(prefix)), `no ${prefix} trace`);
+    for (const t of storms) {
+      const r = replayTrace(t.trace, { mode: 'adaptive' });
+      const label = t.trace.summary.label;
+      assert.ok(r.notifications <= 1, label);
+      if (r.class !== 'harmful') continue;
+      assert.equal(r.notifications, 1, label);
+      if (r.periodS !== undefined) assert.ok(r.latencyPeriods !== undefined && r.latencyPeriods <= 2, `${label}: ${r.latencyPeriods} periods`);
+      else assert.ok(r.latencyS !== undefined && r.latencyS <= 5, `${label}: ${r.latencyS} s`);
+    }
   });
 
   it('a go.mod storm on gopls v0.24: alarm within 5 s of gopls turning hot, one notification', () => {

@@ -22,6 +22,8 @@ const episode = (over: Partial<StormEpisode> = {}): StormEpisode => ({
   watchedEvents: 48_000,
   activeSeconds: 10,
   cause: { kind: 'directory', path: 'build/gen', events: 48_000, watched: 48_000, share: 1 },
+  reason: 'storm',
+  reloads: 0,
   severity: 'warning',
   notified: true,
   ...over,
