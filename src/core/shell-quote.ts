@@ -9,12 +9,15 @@
  * do not; outside quotes both read `\'` and `\\` as the character).
  */
 
-/** Characters that need no quoting in any of those shells (and are not a glob, `~`, or `=` at the start). */
+/**
+ * Characters that need no quoting in any of those shells (and are not a glob or `~`), except at the
+ * start: `=` (zsh's `=cmd` expansion) and `%` (fish expands `%self` to its process id).
+ */
 const PLAIN = /^[A-Za-z0-9@%+=:,./_-]+$/;
 
 /** One shell word holding exactly `value`. Empty → `''`. */
 export function shellQuote(value: string): string {
-  if (PLAIN.test(value) && !value.startsWith('=')) return value;
+  if (PLAIN.test(value) && !value.startsWith('=') && !value.startsWith('%')) return value;
   if (value === '') return "''";
   let out = '';
   let run = '';
