@@ -10,8 +10,8 @@
  */
 
 /**
- * Characters that need no quoting in any of those shells (and are not a glob, `~`, or `=` at the
- * start: zsh expands `=ls`; nor `%` at the start: fish expands the word `%self` to its pid).
+ * Characters that need no quoting in any of those shells (and are not a glob or `~`), except at the
+ * start: `=` (zsh's `=cmd` expansion) and `%` (fish expands `%self` to its process id).
  */
 const PLAIN = /^[A-Za-z0-9@%+=:,./_-]+$/;
 

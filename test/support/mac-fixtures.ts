@@ -1,6 +1,7 @@
 /**
- * Recorded-macOS snapshot builders. Every command output here is quoted from
- * ../shared/reference/go-macos-facts.md (section noted beside it) or follows a format quoted there;
+ * Recorded-macOS snapshot builders. Every command output here is quoted from the public transcripts
+ * in docs/knowledge/macos.md (the § beside each is the section of the project's internal knowledge
+ * base, go-macos-facts.md, that recorded it) or follows a format quoted there;
  * test/testdata/snapshots/README.md lists exactly which values were chosen rather than quoted.
  * The JSON files in test/testdata/snapshots are these builders' output, checked by
  * test/unit/facts/fixtures.test.ts; regenerate them with

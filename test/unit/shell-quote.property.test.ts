@@ -44,8 +44,8 @@ describe('shellQuote', () => {
     assert.equal(shellQuote("it's"), "'it'\\''s'");
     assert.equal(shellQuote('a\\b'), "'a'\\\\'b'");
     assert.equal(shellQuote('=x'), "'=x'");
-    assert.equal(shellQuote('%self'), "'%self'", 'fish expands the word %self to its pid');
-    assert.equal(shellQuote('a%b'), 'a%b');
+    assert.equal(shellQuote('%self'), "'%self'", 'fish expands a leading %self to its pid');
+    assert.equal(shellQuote('a%self'), 'a%self');
     assert.equal(shellCommand(['go', 'version', '-m', '/a b/gopls']), "go version -m '/a b/gopls'");
     assert.equal(displayCommand(['echo', '$(id)']), "echo '$(id)'");
   });

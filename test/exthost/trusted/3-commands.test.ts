@@ -128,8 +128,9 @@ describe('Go Doctor commands', () => {
       const snapshot = JSON.parse(text) as { schema: string; redacted: boolean; commands: Record<string, { stdout: string }> };
       assert.equal(snapshot.schema, 'go-doctor/snapshot');
       assert.equal(snapshot.redacted, true);
-      // the home may appear inside another path (toolchains/root/usr/… under a home of /root): what
-      // must not remain is a path that starts with it
+      // the home's text may appear inside another path (with a home of /root, a toolchain unpacked
+      // under ~/.cache/…/toolchains/root/usr/ contains "/root/"): what must not remain is a path that
+      // starts with it
       const home = os.homedir().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       const leaked = new RegExp(`(^|[^A-Za-z0-9_.~/-])${home}/`).exec(text);
       assert.equal(leaked, null, `home directory not redacted: …${leaked ? text.slice(Math.max(0, leaked.index - 40), leaked.index + 60) : ''}…`);

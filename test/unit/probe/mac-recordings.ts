@@ -1,6 +1,6 @@
 /**
- * Recorded macOS outputs for replaying the probe, quoted from the facts file
- * (/work/shared/reference/go-macos-facts.md §4 and §5.2). sw_vers' layout is not quoted there:
+ * Recorded macOS outputs for replaying the probe, quoted from the public transcripts in
+ * docs/knowledge/macos.md (§4 and §5.2 of the internal knowledge base). sw_vers' layout is not quoted there:
  * it is the `Key:<tab>value` layout that core/facts/sw-vers.ts parses.
  */
 import { FakeFileSystem, directory, executable, symlink, textFile } from '../../support/fake-filesystem.js';

@@ -23,8 +23,11 @@ go command already chose the build mode (\`go build -buildmode=…\`) — so it 
 **Fix:** drop the flag (preferred: the link cannot work with it), or move \`-buildmode\` to the
 go command.
 
-**Facts:** go-macos-facts.md §8 #2 and #8; test/toolchain/workspace/linker-flags.test.ts checks the
-embedded flag lists against \`go tool link -help\` and that \`-ldflags=-dwarfversion=4\` is rejected.`,
+**Facts:** cmd/link's flags are the ones \`go tool link -help\` prints ([cmd/link](https://pkg.go.dev/cmd/link)); the
+switch to DWARF 5 and its \`GOEXPERIMENT=nodwarf5\` opt-out are in the [Go 1.25 release notes](https://go.dev/doc/go1.25)
+(Compiler, "DWARF5 support"); \`-buildmode\` is a go command flag ([go help build](https://pkg.go.dev/cmd/go#hdr-Compile_packages_and_dependencies)).
+test/toolchain/workspace/linker-flags.test.ts checks the embedded flag lists against \`go tool link -help\` of
+go1.21.13, go1.24.4 and go1.27.3, and that \`-ldflags=-dwarfversion=4\` is rejected.`,
   check(ctx) {
     const findings: RuleFinding[] = [];
     for (const config of ctx.workspace.buildConfigs ?? []) {

@@ -72,9 +72,10 @@ only when the file is meant for Unix alone; for a misspelt OS, rename the file t
 (\`_macos\` → \`_darwin\`). The rename is offered as an edit fix with \`rename\`; for visionOS there is
 no equivalent, so nothing is preferred.
 
-**Facts:** go-macos-facts.md §2.2 and §8; data/buildconstraints.txt (\`foo_visionos.go\`,
-\`foo_unix.go\` built for linux, darwin, ios, android and wasip1). test/toolchain/workspace/
-cross-claims.test.ts re-runs \`go list\` with Go 1.21 and 1.27.`,
+**Facts:** [go help buildconstraint](https://pkg.go.dev/cmd/go#hdr-Build_constraints) and go/build's
+\`goodOSArchFile\` ([src/go/build/build.go](https://github.com/golang/go/blob/go1.24.4/src/go/build/build.go)); measured per target with \`go list\` in
+[knowledge/build-constraints.md](knowledge/build-constraints.md) (\`foo_visionos.go\`, \`foo_unix.go\` built for linux, darwin,
+ios, android and wasip1). test/toolchain/workspace/cross-claims.test.ts re-runs \`go list\` with Go 1.21 and 1.27.`,
   check({ workspace }) {
     // Memoised on the package index: unchanged Go files are not looked at again.
     return [...memoOnIndex(packageIndex(workspace), 'ignoredFilenameSuffix', () => check(workspace))];

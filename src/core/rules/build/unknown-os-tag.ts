@@ -40,8 +40,10 @@ have: \`visionos\`, \`xros\`, \`macos\`, \`macosx\`, \`osx\`, \`win32\`, \`win64
 **Fix:** use the real name (\`darwin\`, \`windows\`, \`ios\`); the quick fix replaces the tag in place
 (preferred only when the names are equivalent — \`ios\` is not visionOS).
 
-**Facts:** go-macos-facts.md §1.2, §2.1 (KnownOS), §2.3 (unknown tags are false; vet is silent);
-data/buildconstraints.txt (\`tag_visionos.go\` ignored on every target).`,
+**Facts:** Go's OS names are \`KnownOS\` in [src/internal/syslist/syslist.go](https://github.com/golang/go/blob/go1.24.4/src/internal/syslist/syslist.go);
+that an unknown tag is false and \`go vet\` stays silent is measured in [knowledge/build-constraints.md](knowledge/build-constraints.md)
+(\`tag_visionos.go\` ignored on every target); that no Go has a visionOS port, in
+[knowledge/ports.md](knowledge/ports.md#a-pair-that-is-not-a-port-unsupported-goosgoarch-pair).`,
   check({ workspace }) {
     const passed = tagsPassed(workspace);
     // Memoised on the package index: unchanged Go files are not looked at again.

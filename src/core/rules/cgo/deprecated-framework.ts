@@ -16,7 +16,10 @@ warnings and no new features. Claims that OpenCL was removed in Ventura have no 
 
 **Fix:** nothing is required now; plan a move to Metal where it matters.
 
-**Facts:** go-macos-facts.md §8 #7.`,
+**Facts:** Apple deprecated both in macOS 10.14 ([macOS Mojave 10.14 release notes](https://developer.apple.com/documentation/macos-release-notes/macos-mojave-10_14-release-notes));
+the retired [OpenCL Programming Guide for Mac](https://developer.apple.com/library/archive/documentation/Performance/Conceptual/OpenCL_MacProgGuide/RevisionHistory.html):
+"OpenCL was deprecated in macOS 10.14. To create high-performance code on GPUs, use the Metal framework instead."
+No Apple source the project found says either framework was removed.`,
   check({ workspace }) {
     const findings: RuleFinding[] = [];
     for (const ref of workspace.flagRefs ?? []) {

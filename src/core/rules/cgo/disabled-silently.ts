@@ -24,8 +24,9 @@ finds a "compiler" and keeps cgo on (see clt/missing instead).
 \`xcode-select --install\`), or set CC to an installed one; setting \`CGO_ENABLED=1\` turns the silent
 exclusion into a clear "C compiler not found" error.
 
-**Facts:** go-macos-facts.md §1.4 (go1.20 release-note quote; reproduced: PATH without gcc → 0 with
-1.21/1.24/1.27). test/toolchain/env-rules.test.ts re-runs it with the real toolchains and checks the
+**Facts:** the [Go 1.20 release notes, Cgo](https://go.dev/doc/go1.20#cgo) (the new default); measured with
+go1.21.13, go1.24.4 and go1.27.3 (PATH without gcc → \`go env CGO_ENABLED\` prints 0) in [knowledge/cgo.md](knowledge/cgo.md).
+test/toolchain/env-rules.test.ts re-runs it with the real toolchains and checks the
 "build constraints exclude all Go files" error.`,
   check({ snapshot, machine, workspace }) {
     const env = machine.go.env;

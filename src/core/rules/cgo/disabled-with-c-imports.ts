@@ -36,7 +36,9 @@ build. With cgo off, every such file is left out, silently.
 package a pure-Go \`//go:build !cgo\` implementation. Not marked preferred: a cgo-free build is often
 the point of \`CGO_ENABLED=0\`.
 
-**Facts:** go-macos-facts.md §1.4 (cross builds default cgo off) and §2 (constraints);
+**Facts:** a cross build defaults cgo off (\`defaultContext\` in [src/cmd/go/internal/cfg/cfg.go](https://github.com/golang/go/blob/go1.24.4/src/cmd/go/internal/cfg/cfg.go);
+measured in [knowledge/cgo.md](knowledge/cgo.md)); cgo files are then excluded like files with an unsatisfied
+[build constraint](https://pkg.go.dev/cmd/go#hdr-Build_constraints).
 test/toolchain/workspace/cgo-precision.test.ts runs every quoted message and exit status with
 go1.21, go1.24 and go1.27.`,
   check(ctx) {

@@ -19,7 +19,11 @@ removed and the -ld_classic option is no longer supported" — third-party quote
 **Fix:** remove the flag and use a current Go (1.22+ fixed the LC_DYSYMTAB warning). The removal is
 not marked preferred: the flag may still hide a link failure on an older Xcode.
 
-**Facts:** go-macos-facts.md §3.4 ([3P] for the Xcode 16/27 release-note quotes).`,
+**Facts:** [golang/go#61229](https://github.com/golang/go/issues/61229) and [golang/go#67854](https://github.com/golang/go/issues/67854);
+Apple's [Xcode 16 release notes](https://developer.apple.com/documentation/xcode-release-notes/xcode-16-release-notes) and
+[Xcode 27 release notes](https://developer.apple.com/documentation/xcode-release-notes/xcode-27-release-notes), as quoted in
+[dotnet/macios#20711](https://github.com/dotnet/macios/issues/20711) and [dotnet/macios#25676](https://github.com/dotnet/macios/issues/25676);
+summary in [knowledge/mach-o.md](knowledge/mach-o.md#apples-old-linker--ld_classic--ld64).`,
   check({ workspace, machine }) {
     const findings: RuleFinding[] = [];
     const xcode = machine.mac?.clt.major;

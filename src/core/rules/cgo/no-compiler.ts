@@ -24,8 +24,10 @@ without the compiler). On macOS pure-Go code does not use cgo since Go 1.20 (**i
 **Fix:** install the compiler (macOS: \`xcode-select --install\`; Debian/Ubuntu: \`sudo apt-get install
 gcc\`), point CC at one that exists, or set \`CGO_ENABLED=0\` when no cgo is needed.
 
-**Facts:** go-macos-facts.md §1.4 (CGO_ENABLED defaults, DefaultCC) and §1.3 (the
-\`cgo: C compiler … not found\` text); re-run for this rule in test/toolchain/env-rules.test.ts.`,
+**Facts:** how CGO_ENABLED defaults and which C compiler Go uses by default (\`clangos\` in
+[src/cmd/dist/build.go](https://github.com/golang/go/blob/go1.24.4/src/cmd/dist/build.go)): [knowledge/cgo.md](knowledge/cgo.md); the
+\`cgo: C compiler … not found\` text: [knowledge/ports.md](knowledge/ports.md#ports-that-must-link-externally-cgo);
+re-run for this rule in test/toolchain/env-rules.test.ts.`,
   check({ snapshot, machine, workspace }) {
     const env = machine.go.env;
     if (!env || env.CGO_ENABLED !== '1' || isCrossCompile(machine)) return [];

@@ -22,8 +22,10 @@ error, so cgo builds fail with it under \`# runtime/cgo\` (severity **error** wh
 **Fix:** reinstall the tools with \`xcode-select --install\`; or \`sudo xcode-select --reset\`; or, with
 Xcode installed, \`sudo xcode-select --switch /Applications/Xcode.app/Contents/Developer\`.
 
-**Facts:** go-macos-facts.md §4 ("Broken after a macOS upgrade", exact text and fixes) and §1.4 (the
-go1.21.5 darwin/arm64 transcript of a cgo build failing this way).`,
+**Facts:** the xcrun error, the fixes and a go1.21.5 darwin/arm64 cgo build failing this way, quoted from
+public transcripts: [knowledge/macos.md](knowledge/macos.md#command-line-tools) and
+[knowledge/cgo.md](knowledge/cgo.md#macos-pure-go-needs-no-c-compiler-but-usrbinclang-always-exists); Apple:
+[Installing the command-line tools](https://developer.apple.com/documentation/xcode/installing-the-command-line-tools).`,
   check({ snapshot, machine, workspace }) {
     const clt = machine.mac?.clt;
     if (machine.platform !== 'darwin' || clt?.state !== 'broken') return [];

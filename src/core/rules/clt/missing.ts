@@ -20,8 +20,10 @@ macOS since Go 1.20, so the severity is **error** when the workspace has \`impor
 
 **Fix:** \`xcode-select --install\` (opens Apple's installer; no sudo needed).
 
-**Facts:** go-macos-facts.md §4 (safe probe order, exact xcode-select errors and exit status, the
-shim dialog) and §1.4 (the Go 1.20 heuristic and macOS shims; pure Go needs no CLT since Go 1.20).`,
+**Facts:** \`xcode-select -p\` outputs and exit status, the safe probe order and the shim dialog:
+[knowledge/macos.md](knowledge/macos.md#command-line-tools) (Apple: [Configuring command-line tools settings](https://developer.apple.com/documentation/xcode/configuring-command-line-tools-settings));
+the Go 1.20 heuristic, why the macOS shims defeat it, and pure Go needing no C compiler on macOS since
+Go 1.20 ([Go 1.20 release notes, Cgo](https://go.dev/doc/go1.20#cgo)): [knowledge/cgo.md](knowledge/cgo.md).`,
   check({ snapshot, machine, workspace }) {
     const clt = machine.mac?.clt;
     if (machine.platform !== 'darwin' || clt?.state !== 'missing') return [];

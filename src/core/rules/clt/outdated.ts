@@ -14,8 +14,8 @@ of \`version:\`) is older than the Command Line Tools that came with the *previo
 CLT 15.x on macOS 26 (the CLT that came with macOS 15 is 16.x). Only a working CLT install is
 checked (clt/missing and clt/broken cover the rest), and not Xcode.app.
 
-**Conservative on purpose:** the facts file does not record which CLT release belongs to which
-macOS. The table used here (CLT/Xcode 14 ↔ macOS 13, 15 ↔ 14, 16 ↔ 15, 26 ↔ 26) is Apple's public
+**Conservative on purpose:** the project has no verified record of which CLT release belongs to
+which macOS. The table used here (CLT/Xcode 14 ↔ macOS 13, 15 ↔ 14, 16 ↔ 15, 26 ↔ 26) is Apple's public
 release pattern, unverified by this project, so the rule waits for a two-generation gap and does not
 claim any specific breakage — only that cgo builds use an old clang and macOS SDK.
 
@@ -26,7 +26,8 @@ the current tools. Severity **warning** when the workspace has cgo code, **info*
 refuses when tools are installed: "command line tools are already installed, use "Software Update"
 in System Settings to install updates".)
 
-**Facts:** go-macos-facts.md §4 (pkgutil receipt format and the xcode-select refusal text).`,
+**Facts:** the pkgutil receipt format and the \`xcode-select --install\` refusal text, quoted from public
+transcripts: [knowledge/macos.md](knowledge/macos.md#command-line-tools).`,
   check({ snapshot, machine, workspace }) {
     const mac = machine.mac;
     const clt = mac?.clt;

@@ -25,7 +25,9 @@ GOOS/GOARCH pair windows/arm\`).
 **Fix:** move to a maintained port (windows/arm64 instead of windows/arm), or pin the Go release
 knowingly.
 
-**Facts:** go-macos-facts.md §1.1 (broken ports per release).
+**Facts:** broken ports per release, measured with \`go tool dist list [-broken]\`:
+[knowledge/ports.md](knowledge/ports.md#go-tool-dist-list-per-release); [Go 1.24 release notes, Windows](https://go.dev/doc/go1.24#windows);
+[Go 1.26 release notes](https://go.dev/doc/go1.26) (Ports).
 test/toolchain/workspace/cross-claims.test.ts builds windows/arm with Go 1.24 (works) and Go 1.27
 (unsupported pair).`,
   check(ctx) {

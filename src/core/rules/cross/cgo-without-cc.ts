@@ -65,10 +65,11 @@ step installs \`gcc-multilib\` (cmd/go passes \`-m32\`), so such a job is not re
 **Fix:** set \`CC\` (and \`CXX\`) to a C cross compiler for the target, or build on a machine of that
 platform.
 
-**Facts:** go-macos-facts.md §1.3 (\`cgo: C compiler "clang" not found\`), §1.4 (multi-arch Apple
-clang; DefaultCC). test/toolchain/workspace/cross-claims.test.ts builds a cgo program for
-linux/arm64, windows/amd64 and darwin/arm64 from linux/amd64 with CGO_ENABLED=1 and no CC, and
-checks that each fails.`,
+**Facts:** the \`cgo: C compiler "clang" not found\` text: [knowledge/ports.md](knowledge/ports.md#ports-that-must-link-externally-cgo);
+multi-arch Apple clang (\`gccArchArgs\` in [src/cmd/go/internal/work/exec.go](https://github.com/golang/go/blob/go1.24.4/src/cmd/go/internal/work/exec.go)) and the
+default C compiler: [knowledge/cgo.md](knowledge/cgo.md#the-default-c-compiler). test/toolchain/workspace/cross-claims.test.ts builds a
+cgo program for linux/arm64, windows/amd64 and darwin/arm64 from linux/amd64 with CGO_ENABLED=1 and no
+CC, and checks that each fails.`,
   check(ctx) {
     const findings: RuleFinding[] = [];
     const goreleaserBuilds = new Map<string, BuildConfig[]>();

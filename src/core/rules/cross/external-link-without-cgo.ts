@@ -36,7 +36,9 @@ reports it).
 **Fix:** set \`CGO_ENABLED=1\` for this build (needs a C compiler), or drop \`-linkmode=external\`.
 Neither is marked preferred: \`CGO_ENABLED=0\` is often deliberate.
 
-**Facts:** go-macos-facts.md §1.3 and §8 #2; reproduced with go1.21.13, go1.24.4 and go1.27.3 by
+**Facts:** the \`requires external (cgo) linking\` check in cmd/go
+([src/cmd/go/internal/load/pkg.go](https://github.com/golang/go/blob/go1.24.4/src/cmd/go/internal/load/pkg.go)) and its messages:
+[knowledge/ports.md](knowledge/ports.md#ports-that-must-link-externally-cgo); reproduced with go1.21.13, go1.24.4 and go1.27.3 by
 test/toolchain/workspace/cross-claims.test.ts.`,
   check(ctx) {
     const findings: RuleFinding[] = [];

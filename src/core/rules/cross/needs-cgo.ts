@@ -53,7 +53,9 @@ Mac). **Since Go 1.23 that wrapper targets the iOS simulator** (SDK iphonesimula
 for a device build, edit SDK/PLATFORM in a copy of it — which is why the fix is only marked
 preferred for ios/amd64 and for Go ≤ 1.22. For Android, CC must be the NDK's clang for the target.
 
-**Facts:** go-macos-facts.md §1.3, §1.4, §1.5, §8 #6a; data/crossbuild.txt.
+**Facts:** \`MustLinkExternal\` in [src/internal/platform/supported.go](https://github.com/golang/go/blob/go1.24.4/src/internal/platform/supported.go),
+the cross-build cgo default ([knowledge/cgo.md](knowledge/cgo.md)), the exact errors per release and the iOS
+[clangwrap.sh](https://github.com/golang/go/blob/go1.24.4/misc/ios/clangwrap.sh) change: [knowledge/ports.md](knowledge/ports.md#ports-that-must-link-externally-cgo).
 test/toolchain/workspace/cross-claims.test.ts builds ios/arm64 and ios/amd64 without cgo with Go
 1.24 and 1.27 and checks the quoted errors.`,
   check(ctx) {

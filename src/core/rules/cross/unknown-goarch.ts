@@ -17,8 +17,9 @@ GOARM=7) and 386.
 **Fix:** the quick fix replaces the value with Go's name for the same architecture (preferred when
 the names are equivalent).
 
-**Facts:** go-macos-facts.md §1.1 (dist lists) and §2.1 (KnownArch); the error format is the one
-§1.2 quotes (\`go: unsupported GOOS/GOARCH pair …\`), re-checked by
+**Facts:** the ports per release and Go's architecture names (\`KnownArch\` in
+[src/internal/syslist/syslist.go](https://github.com/golang/go/blob/go1.24.4/src/internal/syslist/syslist.go)), and the \`go: unsupported GOOS/GOARCH pair …\`
+error: [knowledge/ports.md](knowledge/ports.md#a-pair-that-is-not-a-port-unsupported-goosgoarch-pair), re-checked by
 test/toolchain/workspace/cross-claims.test.ts.`,
   check: (ctx) => checkUnknownName(ctx, 'GOARCH', unknownGoarch),
 };

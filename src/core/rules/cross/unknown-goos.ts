@@ -22,7 +22,9 @@ checked at commit cd616d2c).
 **Fix:** use the real name (macOS is \`darwin\`, Windows \`windows\`, iPhone \`ios\`). The quick fix
 replaces the value in place, and is marked preferred only when the name is an exact equivalent.
 
-**Facts:** go-macos-facts.md §1.1, §1.2 and §8 #1; data/crossbuild.txt.
+**Facts:** measured with \`go tool dist list\`, \`go env\`, \`go list\` and \`go build\`, and a search of the
+go1.27.3 source tree: [knowledge/ports.md](knowledge/ports.md#a-pair-that-is-not-a-port-unsupported-goosgoarch-pair);
+goreleaser's check is in [internal/builders/golang/targets.go](https://github.com/goreleaser/goreleaser/blob/main/internal/builders/golang/targets.go).
 test/toolchain/workspace/cross-claims.test.ts runs \`GOOS=visionos go build\` with Go 1.21, 1.24
 and 1.27 and checks the exact message.`,
   check: (ctx) => checkUnknownName(ctx, 'GOOS', unknownGoos),

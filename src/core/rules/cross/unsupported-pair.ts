@@ -65,9 +65,10 @@ will not be built"). Explicit \`targets:\` entries are built as given and fail l
 
 **Fix:** pick a pair from \`go tool dist list\`, or drop the target.
 
-**Facts:** go-macos-facts.md §1.1 (dist lists per release, windows/arm and freebsd/riscv64 history);
-data/crossbuild.txt (\`darwin/riscv64\`); goreleaser internal/builders/golang/targets.go @cd616d2c.
-test/toolchain/workspace/cross-claims.test.ts checks darwin/386 and windows/arm on 1.24 vs 1.27.`,
+**Facts:** \`go tool dist list\` per release (windows/arm and freebsd/riscv64 history) and the
+\`darwin/riscv64\` error: [knowledge/ports.md](knowledge/ports.md#go-tool-dist-list-per-release); goreleaser's target list:
+[internal/builders/golang/targets.go](https://github.com/goreleaser/goreleaser/blob/main/internal/builders/golang/targets.go)
+(read at commit cd616d2c). test/toolchain/workspace/cross-claims.test.ts checks darwin/386 and windows/arm on 1.24 vs 1.27.`,
   check(ctx) {
     const findings: RuleFinding[] = [];
     for (const config of ctx.workspace.buildConfigs ?? []) findings.push(...perConfig(ctx, unsupportedPair, config, () => checkConfig(ctx, config)));

@@ -34,8 +34,9 @@ later, and the reverse on Go 1.21–1.23. A file that names both locations (a fa
 
 **Fix:** the quick fix replaces the directory part (\`misc/wasm\` ↔ \`lib/wasm\`).
 
-**Facts:** go-macos-facts.md §1.6. test/toolchain/workspace/cross-claims.test.ts lists both
-directories of Go 1.21, 1.24 and 1.27.`,
+**Facts:** the [Go 1.24 release notes, WebAssembly](https://go.dev/doc/go1.24#wasm) and the listing of both
+directories per release in [knowledge/ports.md](knowledge/ports.md#webassembly-support-files).
+test/toolchain/workspace/cross-claims.test.ts lists both directories of Go 1.21, 1.24 and 1.27.`,
   check(ctx) {
     const findings: RuleFinding[] = [];
     const byFile = new Map<string, GorootPathRef[]>();

@@ -24,7 +24,8 @@ standard library; with go1.27.3 on PATH and GOROOT set to a go1.21.13 tree every
 its own root. Since Go 1.21 the Go extension's \`go.goroot\` setting is no longer needed either.
 
 **Facts:** verified with real go1.27.3 and go1.21.13 in test/toolchain/env-rules.test.ts (the
-error text and \`go env -w GOROOT\` refusal); go-macos-facts.md §5.3 (\`go.goroot\` is no longer needed).`,
+error text and \`go env -w GOROOT\` refusal); \`go.goroot\` no longer needed: vscode-go's
+[docs/ui.md](https://github.com/golang/vscode-go/blob/master/docs/ui.md) ("Managing Your Go Version").`,
   check({ snapshot, machine }) {
     const goroot = machine.go.env?.GOROOT;
     const root = machine.go.binaryRoot;

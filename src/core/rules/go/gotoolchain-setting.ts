@@ -166,8 +166,9 @@ The doctor itself runs go with \`GOTOOLCHAIN=local\`, so its own checks see the 
 **Fix:** set GOTOOLCHAIN to \`auto\` (the default) or remove it; \`go env -w GOTOOLCHAIN=auto\`
 works even while the go env file holds an invalid value (\`go env -u\` does not).
 
-**Facts:** go-macos-facts.md §5.4 (forms of GOTOOLCHAIN, the download messages); every message
-above re-run with go1.27.3 and \`GOPROXY=off\` for this rule (test/toolchain/gotoolchain-messages.test.ts).`,
+**Facts:** [Go Toolchains](https://go.dev/doc/toolchain#GOTOOLCHAIN) (the forms of GOTOOLCHAIN) and the
+download messages in [knowledge/gotoolchain.md](knowledge/gotoolchain.md); every message above re-run with go1.27.3 and
+\`GOPROXY=off\` for this rule (test/toolchain/gotoolchain-messages.test.ts).`,
   check({ snapshot, machine }) {
     if (goIsMissing(snapshot)) return [];
     const t = userGoToolchain(snapshot, machine);

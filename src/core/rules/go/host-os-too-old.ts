@@ -19,7 +19,9 @@ it builds are not meant to run there.
 **Fix:** upgrade macOS, or install the newest Go release that still supports this macOS (the
 finding names it, e.g. Go 1.26 for macOS 12).
 
-**Facts:** go-macos-facts.md §3.1 (release-note quotes and the LC_BUILD_VERSION minos table).`,
+**Facts:** the release notes' Darwin sections and the \`minos\` each release stamps into darwin binaries
+(measured with go1.21.13, go1.24.4 and go1.27.3): [knowledge/mach-o.md](knowledge/mach-o.md#minimum-macos-per-go-release);
+[Go wiki: MinimumRequirements](https://go.dev/wiki/MinimumRequirements).`,
   check({ snapshot, machine }) {
     const mac = machine.mac;
     const v = machine.go.version;

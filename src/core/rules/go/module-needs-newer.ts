@@ -68,10 +68,11 @@ versions); Go 1.24 and later report \`go.mod requires go >= …\` first.
 **Fix:** install a Go at least as new as the directive, or allow switching (\`go env -w
 GOTOOLCHAIN=auto\`, or in VS Code \`"go.toolsEnvVars": {"GOTOOLCHAIN": "go1.25.0+auto"}\`).
 
-**Facts:** go-macos-facts.md §5.4 (forms of GOTOOLCHAIN and the exact messages, [RUN] with
-go1.24.4; go.env sets auto, local when it is missing); the go.work and \`go 1.26\` variants were re-run
-with go1.24.4 for this rule. The precedence of the two files is cmd/go's cfg.Getenv/readEnvFile (go1.21.13
-and go1.27.3 source), checked by test/toolchain/probe/go-env-files.test.ts.`,
+**Facts:** [Go Toolchains](https://go.dev/doc/toolchain) (forms of GOTOOLCHAIN; go.env sets auto, local
+when it is missing) and the exact messages measured with go1.24.4 in [knowledge/gotoolchain.md](knowledge/gotoolchain.md); the
+go.work and \`go 1.26\` variants were re-run with go1.24.4 for this rule. The precedence of the two files is
+cmd/go's cfg.Getenv/readEnvFile ([src/cmd/go/internal/cfg/cfg.go](https://github.com/golang/go/blob/go1.24.4/src/cmd/go/internal/cfg/cfg.go); same in go1.21.13
+and go1.27.3), checked by test/toolchain/probe/go-env-files.test.ts.`,
   check({ snapshot, machine, workspace }) {
     const local = machine.go.version;
     if (!local || local.devel || workspace.modules.length === 0) return [];

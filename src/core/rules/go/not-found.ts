@@ -19,8 +19,10 @@ A Go that is installed but not on PATH (\`~/sdk\`, Homebrew, a version manager โ
 adds \`/usr/local/go/bin\` to PATH by writing \`/etc/paths.d/go\`; open a new terminal (and restart
 VS Code) afterwards. With Homebrew, \`brew install go\` links \`go\` into \`$(brew --prefix)/bin\`.
 
-**Facts:** go-macos-facts.md ยง5.1 (official \`.pkg\`: \`/usr/local/go\`, \`/etc/paths.d/go\`; Homebrew
-prefixes and \`bin.install_symlink\`).`,
+**Facts:** [go.dev/doc/install](https://go.dev/doc/install) (the \`.pkg\`: \`/usr/local/go\`, \`/etc/paths.d/go\`);
+Homebrew's prefixes ([docs.brew.sh/Installation](https://docs.brew.sh/Installation)) and its Go formula's
+\`bin.install_symlink\` ([Formula/g/go.rb](https://github.com/Homebrew/homebrew-core/blob/master/Formula/g/go.rb));
+summary in [knowledge/macos.md](knowledge/macos.md#where-go-is-installed-and-path).`,
   check({ snapshot }) {
     // Go installed elsewhere is go/installed-not-on-path: this rule is for a machine without Go.
     if (!goIsMissing(snapshot) || (snapshot.goInstallations?.length ?? 0) > 0) return [];

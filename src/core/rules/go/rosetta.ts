@@ -18,8 +18,10 @@ darwin/amd64 programs; cgo then compiles for x86_64. Usually the cause is an Int
 **Fix:** install the arm64 Go — the darwin-arm64 \`.pkg\` from https://go.dev/dl/ or Homebrew under
 \`/opt/homebrew\` — and put it first on PATH; remove the Intel one.
 
-**Facts:** go-macos-facts.md §5.2 (Rosetta detection: hw.optional.arm64, sysctl.proc_translated,
-GOHOSTARCH) and §5.1 (Homebrew prefixes).`,
+**Facts:** Apple: [About the Rosetta translation environment](https://developer.apple.com/documentation/apple-silicon/about-the-rosetta-translation-environment)
+(\`sysctl.proc_translated\`); \`GOHOSTARCH\` is the go binary's runtime.GOARCH
+([src/cmd/go/internal/envcmd/env.go](https://github.com/golang/go/blob/go1.24.4/src/cmd/go/internal/envcmd/env.go)); Homebrew's prefixes:
+[docs.brew.sh/Installation](https://docs.brew.sh/Installation). Summary in [knowledge/macos.md](knowledge/macos.md#rosetta).`,
   check({ snapshot, machine }) {
     const mac = machine.mac;
     if (machine.platform !== 'darwin' || mac?.appleSilicon !== true || machine.go.hostArch !== 'amd64') return [];

@@ -19,7 +19,8 @@ it unsupported. Devel builds are not releases and are skipped.
 **Fix:** install a current release from https://go.dev/dl/ (the macOS \`.pkg\` replaces
 \`/usr/local/go\`: its preinstall script removes the old tree), or \`brew upgrade go\` for a Homebrew Go.
 
-**Facts:** go-macos-facts.md, "Go release history on record" and §5.1 (installer behaviour).
+**Facts:** the [release policy](https://go.dev/doc/devel/release#policy) and release dates on
+[go.dev/doc/devel/release](https://go.dev/doc/devel/release); the installer's behaviour: [go.dev/doc/install](https://go.dev/doc/install).
 Checked with real go1.21.13 and go1.24.4 (fires) and go1.27.3 (silent) in test/toolchain.`,
   check({ snapshot, machine }) {
     const v = machine.go.version;

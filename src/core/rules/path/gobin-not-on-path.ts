@@ -36,7 +36,8 @@ directory already holds tools, info when it is still empty.
 **Fix:** add the directory to PATH in your shell profile (\`~/.zprofile\` for zsh on macOS, \`~/.profile\`
 on Linux), then open a new terminal and restart the editor.
 
-**Facts:** go-macos-facts.md §5.1 (\`go help gopath\`, \`go help install\` quotes, [RUN] go1.27.3).`,
+**Facts:** \`go help install\` and \`go help gopath\` ([cmd/go: install](https://pkg.go.dev/cmd/go#hdr-Compile_and_install_packages_and_dependencies),
+[GOPATH](https://pkg.go.dev/cmd/go#hdr-GOPATH_environment_variable)), the same in go1.27.3's \`go help\`.`,
   check({ snapshot, machine }) {
     const dir = gobinDir(machine);
     if (!dir) return [];

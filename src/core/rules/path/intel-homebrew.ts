@@ -23,8 +23,9 @@ under Rosetta, and cgo code linking its libraries must build for amd64.
 \`/opt/homebrew/bin\` first (\`eval "$(/opt/homebrew/bin/brew shellenv)"\` in \`~/.zprofile\`), then
 uninstall the Intel Homebrew.
 
-**Facts:** go-macos-facts.md §5.1 (Homebrew prefixes per architecture; "a Homebrew under /usr/local on
-an Apple Silicon Mac is an Intel (x86_64) Homebrew") and §5.2 (Rosetta detection).`,
+**Facts:** Homebrew's prefixes per architecture ([docs.brew.sh/Installation](https://docs.brew.sh/Installation):
+"\`/opt/homebrew\` for Apple Silicon, \`/usr/local\` for macOS Intel"); Rosetta detection:
+[knowledge/macos.md](knowledge/macos.md#rosetta).`,
   check({ snapshot, machine }) {
     if (machine.platform !== 'darwin' || machine.mac?.appleSilicon !== true) return [];
     const intelIdx = snapshot.path.findIndex((p) => p.raw.replace(/\/+$/, '') === INTEL_PREFIX_BIN);

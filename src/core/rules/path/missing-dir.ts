@@ -25,7 +25,9 @@ GOPATH that moved — and the tool you expect from it is not what runs.
 **Fix:** remove the entry from your shell profile (or \`/etc/paths.d/go\` for the official
 installer's entry), or reinstall what should be there.
 
-**Facts:** go-macos-facts.md §5.1 (where the official \`.pkg\` and Homebrew put PATH entries).`,
+**Facts:** where the official \`.pkg\` ([go.dev/doc/install](https://go.dev/doc/install)) and Homebrew
+([docs.brew.sh/Installation](https://docs.brew.sh/Installation)) put PATH entries:
+[knowledge/macos.md](knowledge/macos.md#where-go-is-installed-and-path).`,
   check({ snapshot }) {
     const out: RuleFinding[] = [];
     for (const entry of snapshot.path) {

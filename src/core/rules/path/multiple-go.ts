@@ -17,8 +17,8 @@ environment), so they can run different Go versions without saying so.
 **Fix:** uninstall the Go you do not use (official: remove \`/usr/local/go\` and \`/etc/paths.d/go\`;
 Homebrew: \`brew uninstall go\`), or make sure the wanted one comes first everywhere.
 
-**Facts:** go-macos-facts.md §5.1 (path_helper order, \`.pkg\` and Homebrew locations), §5.3 (how
-VS Code and the Go extension pick \`go\`).`,
+**Facts:** path_helper's order, the \`.pkg\` and Homebrew locations, and how VS Code and the Go extension
+pick \`go\`: [knowledge/macos.md](knowledge/macos.md#where-go-is-installed-and-path).`,
   check({ snapshot, machine }) {
     const copies = distinctByRealPath(pathToolsNamed(snapshot, 'go'));
     const winner = copies[0];

@@ -20,7 +20,8 @@ You may be debugging a different gopls than the one you just installed.
 **Fix:** delete the copy you do not want, or reorder PATH so that the directory with the wanted
 build comes first.
 
-**Facts:** go-macos-facts.md §6.3 (\`go version -m\` format), §5.1 (path_helper reorders PATH).
+**Facts:** the \`go version -m\` format ([go help version](https://pkg.go.dev/cmd/go#hdr-Print_Go_version));
+path_helper reorders PATH in login shells ([knowledge/macos.md](knowledge/macos.md#where-go-is-installed-and-path)).
 Checked in test/toolchain with the real gopls v0.24.0 (go1.27.3) and a go1.21.13-built binary named
 gopls on a constructed PATH.`,
   check({ snapshot, machine }) {

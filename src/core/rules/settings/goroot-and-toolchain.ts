@@ -20,8 +20,9 @@ go.alternateTools "are no longer needed and should be deleted".
 
 **Fix:** remove the setting (preferred, per the vscode-go docs) and let the toolchain line decide.
 
-**Facts:** go-macos-facts.md §5.3 (go.goroot, go.alternateTools, docs/ui.md) and §5.4 (toolchain
-switching and its messages).`,
+**Facts:** vscode-go's [docs/ui.md](https://github.com/golang/vscode-go/blob/master/docs/ui.md) (go.goroot,
+go.alternateTools, GOTOOLCHAIN in go.toolsEnvVars) and [docs/settings.md](https://github.com/golang/vscode-go/blob/master/docs/settings.md);
+toolchain switching and its messages: [Go Toolchains](https://go.dev/doc/toolchain) and [knowledge/gotoolchain.md](knowledge/gotoolchain.md).`,
   check({ workspace }) {
     const vs = workspace.vscode;
     if (!vs) return [];

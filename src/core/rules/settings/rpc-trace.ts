@@ -15,7 +15,9 @@ trace), easy to forget once the problem is solved.
 **Fix:** drop it (the quick fix removes just that array element; comments and formatting elsewhere
 in settings.json stay as they are).
 
-**Facts:** go-macos-facts.md §7.3 (gopls serve flags) and §5.3 (go.languageServerFlags).`,
+**Facts:** gopls's \`serve\` flags ([gopls/internal/cmd/serve.go](https://github.com/golang/tools/blob/master/gopls/internal/cmd/serve.go);
+\`gopls help serve\`), gopls's [troubleshooting guide](https://github.com/golang/tools/blob/master/gopls/doc/troubleshooting.md),
+and \`go.languageServerFlags\` in vscode-go's [docs/settings.md](https://github.com/golang/vscode-go/blob/master/docs/settings.md).`,
   check({ workspace }) {
     const findings: RuleFinding[] = [];
     for (const item of workspace.vscode?.languageServerFlags ?? []) {

@@ -21,7 +21,8 @@ cross/unknown-goos.)
 \`build.env\` (gopls only); otherwise remove it. Neither is marked preferred: both are deliberate
 choices.
 
-**Facts:** go-macos-facts.md §5.3 (go.toolsEnvVars description, vscode-go package.json).`,
+**Facts:** the \`go.toolsEnvVars\` description in vscode-go's
+[docs/settings.md](https://github.com/golang/vscode-go/blob/master/docs/settings.md) (from its package.json).`,
   check({ workspace, machine }) {
     const vs = workspace.vscode;
     if (!vs) return [];

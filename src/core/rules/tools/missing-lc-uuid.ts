@@ -38,8 +38,10 @@ Which binaries are refused is not settled (one report saw only cgo-enabled ones 
 build with \`-ldflags=-B gobuildid\`; or link externally with \`-ldflags=-linkmode=external\` (needs
 the Command Line Tools).
 
-**Facts:** go-macos-facts.md §3.5 (LC_UUID since go1.24, verified per version; the Tahoe dyld
-transcript and reports; the three fixes).`,
+**Facts:** the [Go 1.24 release notes, Linker](https://go.dev/doc/go1.24#linker); \`LC_UUID\` measured per release
+and with \`-B none\`/\`-B gobuildid\`, the dyld transcript
+([go-delve/delve#4162](https://github.com/go-delve/delve/issues/4162)), the reports and the three fixes
+([golang/go#68678](https://github.com/golang/go/issues/68678)): [knowledge/mach-o.md](knowledge/mach-o.md#what-the-linker-writes-measured).`,
   check({ snapshot, machine }) {
     const mac = machine.mac;
     if (machine.platform !== 'darwin' || !mac || mac.major === undefined || mac.major < 26) return [];

@@ -29,7 +29,9 @@ fine elsewhere): \`echo fs.inotify.max_user_watches=524288 | sudo tee /etc/sysct
 classic: add \`fs.inotify.max_user_watches=524288\` to \`/etc/sysctl.conf\`, then \`sudo sysctl -p\`.
 Each watch costs up to 1,080 bytes of kernel memory (524,288 watches ≈ 540 MiB at most).
 
-**Facts:** go-macos-facts.md §7.2 (kernel defaults, the VS Code docs fix and the ENOSPC message).`,
+**Facts:** the kernel defaults (\`inotify_user.c\` in [fs/notify/inotify](https://github.com/torvalds/linux/blob/master/fs/notify/inotify/inotify_user.c));
+the fix and the 1,080 bytes per watch: VS Code's [Linux setup docs](https://code.visualstudio.com/docs/setup/linux#_visual-studio-code-is-unable-to-watch-for-file-changes-in-this-large-workspace-error-enospc);
+the ENOSPC notification: VS Code's [workspaceWatcher.ts](https://github.com/microsoft/vscode/blob/03ed752969eb6200fba7891c6324ef6bbcad02e2/src/vs/workbench/contrib/files/browser/workspaceWatcher.ts).`,
   check({ machine }) {
     const watches = machine.linux?.inotify?.maxUserWatches;
     if (machine.platform !== 'linux' || watches === undefined || watches >= RECOMMENDED_MAX_USER_WATCHES) return [];
