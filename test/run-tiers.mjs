@@ -46,9 +46,9 @@ const nodeTest = (dirs, env) => () => {
 
 const tiers = {
   static: {
-    what: 'type check and lint',
+    what: 'type check, lint, no unused exports',
     missing: () => undefined,
-    run: () => run('npx', ['tsc', '-p', '.', '--noEmit']) && run('npx', ['eslint', '.']),
+    run: () => run('npx', ['tsc', '-p', '.', '--noEmit']) && run('npx', ['eslint', '.']) && run('npx', ['tsx', 'tools/unused-exports.ts', '--check']),
   },
   unit: { what: 'pure core, parsers, recorded snapshots', missing: () => undefined, run: nodeTest(['test/unit', 'test/exthost/pure']) },
   toolchain: {

@@ -1,4 +1,5 @@
-// Lists the exports of src/ that nothing else imports: `npx tsx tools/unused-exports.ts`.
+// Lists the exports of src/ that nothing else imports: `npx tsx tools/unused-exports.ts` (`--check`:
+// exit 1 when there is one; the static test tier runs it so).
 // An export only tests import is a test seam and kept (shown with --tests); an export nothing imports
 // is dead API: drop the `export`, or the declaration when the file does not use it either.
 // Entry points (what esbuild bundles and package.json names) count as imported.
@@ -8,6 +9,7 @@ import ts from 'typescript';
 
 const root = resolve(__dirname, '..');
 const showTests = process.argv.includes('--tests');
+const check = process.argv.includes('--check');
 const entryPoints = new Set(['src/cli/main.ts', 'src/server/main.ts', 'src/extension/main.ts'].map((p) => join(root, p)));
 
 const config = ts.getParsedCommandLineOfConfigFile(join(root, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined });
@@ -109,3 +111,4 @@ console.log(`${unused.length} exports nothing imports`);
 for (const u of unused) console.log(`  ${u}`);
 console.log(`${testOnly.length} exports only tests, bench or tools import${showTests ? '' : ' (list them with --tests)'}`);
 if (showTests) for (const u of testOnly) console.log(`  ${u}`);
+if (check && unused.length > 0) process.exitCode = 1;

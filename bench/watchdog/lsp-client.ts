@@ -14,7 +14,7 @@ export class LspClient {
   private readonly notificationHandlers = new Map<string, Handler>();
   private closed = false;
 
-  constructor(private readonly input: Readable, private readonly output: Writable) {
+  constructor(input: Readable, private readonly output: Writable) {
     input.on('data', (chunk: Buffer) => this.onData(chunk));
     input.on('close', () => this.close(new Error('server closed the connection')));
     output.on('error', () => this.close(new Error('server stdin closed')));

@@ -14,7 +14,7 @@ import type { OutputStream } from './terminal.js';
 export type SnapshotRequest = Pick<CollectSnapshotOptions, 'workspace' | 'timeoutMs' | 'cache' | 'env' | 'onProgress'>;
 
 /** A walked workspace: its fingerprint (a stat of each file), and the scan of exactly the files that walk listed. */
-export interface PreparedWorkspace {
+interface PreparedWorkspace {
   fingerprint(): WorkspaceFingerprint;
   /** Reads the files, fingerprinting them as they are read (no separate pass). */
   scan(): Promise<{ record: WorkspaceRecord; fingerprint: WorkspaceFingerprint }>;

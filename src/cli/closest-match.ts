@@ -14,7 +14,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The candidate closest to `input`, when it is close enough to be a plausible typo. */
-export function closestMatch(input: string, candidates: readonly string[]): string | undefined {
+function closestMatch(input: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const c of candidates) {

@@ -11,7 +11,7 @@ import { UsageError } from './usage-error.js';
 export type CommandName = 'check' | 'snapshot' | 'rules' | 'lsp' | 'help';
 export const commandNames: readonly CommandName[] = ['check', 'snapshot', 'rules', 'lsp', 'help'];
 
-export type ReportFormat = 'human' | 'json' | 'sarif' | 'markdown';
+type ReportFormat = 'human' | 'json' | 'sarif' | 'markdown';
 
 export interface ProbeFlags {
   timeoutMs?: number;

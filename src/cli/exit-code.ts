@@ -2,7 +2,7 @@ import type { SeverityCounts } from '../core/report/model.js';
 
 export const EXIT_OK = 0;
 /** Errors were found (with --strict: warnings too). */
-export const EXIT_FINDINGS = 1;
+const EXIT_FINDINGS = 1;
 /** Bad usage, unusable input, or an internal error. */
 export const EXIT_USAGE = 2;
 

@@ -8,7 +8,7 @@ import type { RuleSetting, RuleSettings } from './engine.js';
 import type { Severity } from './finding.js';
 import { isRecord } from './is-record.js';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** What a rule can be set to by name (`goDoctor.rules` values, `--rule ID=LEVEL`): off, or a severity. */
 export const RULE_LEVELS: readonly ('off' | Severity)[] = ['off', ...SEVERITIES];

@@ -90,7 +90,7 @@ export interface ClangVersion {
 }
 
 /** An installer receipt (`pkgutil --pkg-info`). */
-export interface PackageReceipt {
+interface PackageReceipt {
   packageId: string;
   version: string;
   installTime?: Date;

@@ -23,10 +23,10 @@ export interface RedactionIdentity {
   user: string;
 }
 
-export const HOME_PLACEHOLDER = '~';
+const HOME_PLACEHOLDER = '~';
 export const USER_PLACEHOLDER = '<user>';
 /** The text a secret is replaced with, cut or padded with `x` to the secret's length. */
-export const SECRET_PLACEHOLDER = 'REDACTED';
+const SECRET_PLACEHOLDER = 'REDACTED';
 /** Values of these variables are replaced whole: they hold network addresses. */
 const ADDRESS_VARIABLES = new Set(['SSH_CONNECTION', 'SSH_CLIENT']);
 /** Values of these variables are the user name. */

@@ -11,7 +11,7 @@ import type { LanguageClient, LanguageClientOptions, RequestParam } from 'vscode
 import type { DoctorConfig } from './config.js';
 import type { DoctorNotification, DoctorRequest, InitializationOptions } from '../server/protocol.js';
 import { WATCHED_FILE_GLOBS } from '../server/watched-files.js';
-import { isRecord } from '../core/is-record.js';
+import { readEditor } from '../server/configuration.js';
 
 type ClientLibrary = typeof import('vscode-languageclient/node');
 
@@ -41,7 +41,7 @@ const DOCUMENT_SELECTOR: LanguageClientOptions['documentSelector'] = [
   { scheme: 'file', language: 'shellscript' },
 ];
 
-export interface ClientDeps {
+interface ClientDeps {
   serverModule: string;
   log: vscode.LogOutputChannel;
   config: DoctorConfig;
@@ -51,11 +51,10 @@ export interface ClientDeps {
 export async function createLanguageClient(deps: ClientDeps): Promise<DoctorClient> {
   const lib = await import('vscode-languageclient/node');
   const { LanguageClient, TransportKind } = lib;
-  const remoteName = vscode.env.remoteName;
   const initializationOptions: InitializationOptions = {
     trusted: deps.trusted,
     settings: deps.config.serverSettings(),
-    editor: { name: 'vscode', ...(remoteName ? { remoteName } : {}), goSettings: goExtensionSettings() },
+    editor: editorRecord(vscode.env.remoteName),
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: DOCUMENT_SELECTOR,
@@ -89,16 +88,13 @@ export async function createLanguageClient(deps: ClientDeps): Promise<DoctorClie
   return new DoctorClient(client, lib);
 }
 
-/** The Go extension's settings that choose which go/gopls it runs (resolved for the first folder). */
-function goExtensionSettings(): NonNullable<InitializationOptions['editor']>['goSettings'] {
-  const at = vscode.workspace.workspaceFolders?.[0]?.uri ?? null;
-  const go = vscode.workspace.getConfiguration('go', at);
-  const alternateTools = go.get<unknown>('alternateTools');
-  const goroot = go.get<unknown>('goroot');
-  const toolsGopath = go.get<unknown>('toolsGopath');
-  return {
-    ...(isRecord(alternateTools) ? { alternateTools: Object.fromEntries(Object.entries(alternateTools).filter((e): e is [string, string] => typeof e[1] === 'string')) } : {}),
-    ...(typeof goroot === 'string' && goroot ? { goroot } : {}),
-    ...(typeof toolsGopath === 'string' && toolsGopath ? { toolsGopath } : {}),
-  };
+/**
+ * The editor record the server is sent: the Go extension's settings that choose which go/gopls it
+ * runs (resolved for the first folder), read by the server's own reader, which any client's values
+ * go through.
+ */
+function editorRecord(remoteName: string | undefined): InitializationOptions['editor'] {
+  const go = vscode.workspace.getConfiguration('go', vscode.workspace.workspaceFolders?.[0]?.uri ?? null);
+  const goSettings = { alternateTools: go.get<unknown>('alternateTools'), goroot: go.get<unknown>('goroot'), toolsGopath: go.get<unknown>('toolsGopath') };
+  return readEditor({ name: 'vscode', remoteName, goSettings });
 }

@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import type { DoctorSettings } from '../server/protocol.js';
 import { DEFAULT_DOCTOR_SETTINGS, readDoctorSettings } from '../core/doctor-settings.js';
-import { DEFAULT_WATCHED_TOOLS, SECTION } from './settings-values.js';
+import { GO_TOOL_NAMES } from '../core/knowledge/go-tools.js';
+import { SECTION } from './settings-values.js';
 
-export { effectOfChange, SECTION, type SettingEffect } from './settings-values.js';
 
 export class DoctorConfig {
   /**
@@ -24,6 +24,7 @@ export class DoctorConfig {
   }
 
   watchedToolNames(fromReport: readonly string[] = []): string[] {
-    return [...new Set([...DEFAULT_WATCHED_TOOLS, ...fromReport, ...this.serverSettings().extraTools])];
+    // a change of any of these binaries re-probes the toolchain
+    return [...new Set([...GO_TOOL_NAMES, ...fromReport, ...this.serverSettings().extraTools])];
   }
 }

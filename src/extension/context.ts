@@ -17,7 +17,8 @@ import {
   type RuleInfo,
 } from '../server/protocol.js';
 import { createLanguageClient, type DoctorClient } from './client.js';
-import { DoctorConfig, effectOfChange, SECTION } from './config.js';
+import { DoctorConfig } from './config.js';
+import { effectOfChange, SECTION } from './settings-values.js';
 import { pickFolder, type ReceivedReport } from './folder-reports.js';
 import { ReportTree } from './report-tree.js';
 import { DoctorStatus } from './status-bar.js';

@@ -17,7 +17,7 @@ function toUri(file: string, root: string | null): vscode.Uri {
   return vscode.Uri.file(path.isAbsolute(file) || !root ? file : path.join(root, file));
 }
 
-export function workspaceEditOf(fix: Extract<Fix, { kind: 'edit' }>, root: string | null): vscode.WorkspaceEdit {
+function workspaceEditOf(fix: Extract<Fix, { kind: 'edit' }>, root: string | null): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const e of fix.edits) edit.replace(toUri(e.file, root), toRange(e.range), e.newText);
   if (fix.rename) edit.renameFile(toUri(fix.rename.from, root), toUri(fix.rename.to, root), { overwrite: false });

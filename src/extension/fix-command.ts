@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ShowCommandArgs } from '../server/protocol.js';
 
-export type ShowCommandOutcome = 'ran' | 'copied' | 'dismissed';
+type ShowCommandOutcome = 'ran' | 'copied' | 'dismissed';
 
 const TERMINAL_NAME = 'Go Doctor';
 

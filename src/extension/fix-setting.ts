@@ -11,9 +11,7 @@ import { applyWorkspaceSettingFixes } from './watchdog/workspace-settings-writer
 import { nextValue } from './settings-values.js';
 import { isRecord } from '../core/is-record.js';
 
-export type SettingScope = 'workspace' | 'user';
-
-export interface SettingPlan {
+interface SettingPlan {
   target: vscode.ConfigurationTarget;
   /** Why the user must choose (undefined: apply without asking). */
   question?: string;
@@ -55,7 +53,7 @@ function valueAt(inspected: ReturnType<vscode.WorkspaceConfiguration['inspect']>
   return inspected.workspaceValue;
 }
 
-export interface AppliedSetting {
+interface AppliedSetting {
   target: 'workspace' | 'user';
   value: unknown;
 }

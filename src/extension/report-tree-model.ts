@@ -3,7 +3,7 @@
  * CLI report (passed / warning / error / not checked), each finding with its location, evidence
  * and fixes, and finally what was skipped. Pure (no `vscode`), so it is unit-tested directly.
  */
-import type { Evidence, Fix, Location, Severity } from '../core/finding.js';
+import { worstSeverity, type Evidence, type Fix, type Location, type Severity } from '../core/finding.js';
 import type { RuleSettings } from '../core/engine.js';
 import { groupOfRule, reportGroups } from '../core/report/groups.js';
 import { describeEvidence, describeFix } from '../core/report/describe.js';
@@ -34,13 +34,6 @@ function worstStatus(statuses: CheckStatus[]): CheckStatus {
     if (!any || STATUS_RANK[s] > STATUS_RANK[worst]) worst = s;
     any = true;
   }
-  return worst;
-}
-
-function worstSeverity(findings: readonly PublishedFinding[]): Severity | undefined {
-  const rank: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-  let worst: Severity | undefined;
-  for (const f of findings) if (!worst || rank[f.severity] > rank[worst]) worst = f.severity;
   return worst;
 }
 
@@ -84,7 +77,7 @@ function findingNode(finding: PublishedFinding, id: string, root: string | null,
   return { kind: 'finding', id, finding, label: firstLine, description: where, children };
 }
 
-export interface TreeInput {
+interface TreeInput {
   report: FolderReport;
   rules: readonly RuleInfo[];
   settings: RuleSettings;

@@ -35,7 +35,7 @@ function codeTooltip(headline: string, details: string[]): vscode.MarkdownString
   return md;
 }
 
-export interface ReportTreeState {
+interface ReportTreeState {
   report: FolderReport | undefined;
   settings: RuleSettings;
   trusted: boolean;

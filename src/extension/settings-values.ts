@@ -8,10 +8,7 @@ import { isRecord } from '../core/is-record.js';
 
 export const SECTION = 'goDoctor';
 
-/** Tools whose binaries on PATH are watched (a change re-probes the toolchain). */
-export const DEFAULT_WATCHED_TOOLS: readonly string[] = ['go', 'gopls', 'dlv', 'staticcheck', 'golangci-lint', 'gofumpt', 'goimports'];
-
-export type SettingEffect = 'restart' | 'reprobe' | 'reconfigure' | 'none';
+type SettingEffect = 'restart' | 'reprobe' | 'reconfigure' | 'none';
 
 /**
  * What a change of each setting needs. The most disruptive effect of all changed settings wins.

@@ -44,7 +44,7 @@ const ICONS: Record<StatusLevel, string> = {
 };
 
 /** "go1.24.4" → "1.24.4"; anything else as is. */
-export function shortGoVersion(version: string): string {
+function shortGoVersion(version: string): string {
   return version.replace(/^go/, '');
 }
 

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { toolNameGlob, watchablePathDirs } from './path-dirs.js';
 
-export const TOOLCHAIN_SETTLE_MS = 750;
+const TOOLCHAIN_SETTLE_MS = 750;
 
 export class ToolchainWatcher implements vscode.Disposable {
   private readonly watchers: vscode.FileSystemWatcher[] = [];

@@ -10,7 +10,7 @@ export const PROBE_CACHE_FORMAT = 2;
  * A path's identity: kind, size, mtime and inode (and, for a symbolic link, its target and the
  * target's identity). Any change means "look again".
  */
-export async function fileIdentity(path: string, fs: ProbeFileSystem): Promise<string> {
+async function fileIdentity(path: string, fs: ProbeFileSystem): Promise<string> {
   const link = await fs.lstat(path);
   if (!link) return 'missing';
   const kind = link.isSymbolicLink ? 'l' : link.isDirectory ? 'd' : 'f';
@@ -30,7 +30,7 @@ export async function fileIdentities(paths: readonly string[], fs: ProbeFileSyst
   return Object.fromEntries(unique.map((path, i) => [path, identities[i] ?? 'missing']));
 }
 
-export interface CacheKeyInputs {
+interface CacheKeyInputs {
   producerVersion: string;
   platform: string;
   arch: string;

@@ -22,7 +22,7 @@ export interface CachedProbe {
   tools: ToolBinary[];
 }
 
-export type CacheLayer = 'memory' | 'disk';
+type CacheLayer = 'memory' | 'disk';
 
 const FILE_SCHEMA = 'go-doctor/probe-cache';
 

@@ -7,7 +7,7 @@ export type ProbeProgress =
   | { kind: 'command-end'; id: CommandId; record: CommandRecord }
   | { kind: 'cache'; result: 'memory' | 'disk' | 'miss' | 'off' };
 
-export interface CommandRecorderOptions {
+interface CommandRecorderOptions {
   runner: CommandRunner;
   timeoutMs: number;
   maxOutputBytes: number;
@@ -16,7 +16,7 @@ export interface CommandRecorderOptions {
 }
 
 /** A record for a step deliberately not run. */
-export function skippedRecord(argv: readonly string[], why: string): CommandRecord {
+function skippedRecord(argv: readonly string[], why: string): CommandRecord {
   return { argv: [...argv], stdout: '', stderr: '', exitCode: null, durationMs: 0, skipped: why };
 }
 

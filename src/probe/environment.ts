@@ -1,9 +1,11 @@
+import { GO_INSTALL_LAYOUT_ENV } from '../core/knowledge/go-install-layouts.js';
+
 /** Environment variables recorded in `snapshot.env` (only these; unset ones are omitted). */
-export const RECORDED_ENV_VARS: readonly string[] = [
+const RECORDED_ENV_VARS: readonly string[] = [
   // shell and user
   'PATH', 'HOME', 'SHELL', 'USER', 'LOGNAME', 'TMPDIR', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME',
   // where shells and Go version managers keep their files
-  'ZDOTDIR', 'XDG_DATA_HOME', 'ASDF_DATA_DIR', 'MISE_DATA_DIR', 'GOENV_ROOT', 'GVM_ROOT',
+  ...GO_INSTALL_LAYOUT_ENV,
   // Go
   'GOROOT', 'GOPATH', 'GOBIN', 'GOTOOLCHAIN', 'GOFLAGS', 'GOOS', 'GOARCH', 'GOENV', 'GOEXPERIMENT',
   'GOPROXY', 'GO111MODULE', 'GOWORK', 'GOMODCACHE', 'GOCACHE', 'GOAMD64', 'GOARM64',

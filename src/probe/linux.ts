@@ -2,7 +2,7 @@ import type { FileFact } from '../core/snapshot.js';
 import { textFileFact } from './file-facts.js';
 import type { ProbeFileSystem } from './filesystem.js';
 
-export const INOTIFY_FILES: readonly string[] = [
+const INOTIFY_FILES: readonly string[] = [
   '/proc/sys/fs/inotify/max_user_watches',
   '/proc/sys/fs/inotify/max_user_instances',
   '/proc/sys/fs/inotify/max_queued_events',

@@ -8,7 +8,7 @@ import type { ProbeFileSystem } from './filesystem.js';
  * macOS commands. All are real binaries, never a /usr/bin developer-tools shim (absolute paths,
  * so a PATH that lacks /usr/sbin or holds a look-alike changes nothing).
  */
-export const MACOS_ARGV = {
+const MACOS_ARGV = {
   sw_vers: ['/usr/bin/sw_vers'],
   'sysctl.arm64': ['/usr/sbin/sysctl', '-n', 'hw.optional.arm64'],
   'sysctl.translated': ['/usr/sbin/sysctl', '-n', 'sysctl.proc_translated'],
@@ -39,7 +39,7 @@ export async function probeMacSystem(recorder: CommandRecorder, env: Env): Promi
 }
 
 /** The directory `xcode-select -p` printed, when it succeeded with an absolute path. */
-export function developerDirectory(record: CommandRecord): string | undefined {
+function developerDirectory(record: CommandRecord): string | undefined {
   if (record.exitCode !== 0) return undefined;
   const line = record.stdout.split('\n').find((l) => l.trim() !== '')?.trim();
   return line !== undefined && isAbsolute(line) ? line : undefined;
@@ -55,7 +55,7 @@ export function developerDirectoryFiles(dir: string): { dir: string; clang: stri
   };
 }
 
-export interface DeveloperToolsState {
+interface DeveloperToolsState {
   developerDir?: string;
   /** The developer dir exists and has a compiler or xcrun: the /usr/bin shims will not prompt. */
   usable: boolean;

@@ -1,13 +1,9 @@
 import { join } from 'node:path';
+import { GO_TOOL_NAMES } from '../core/knowledge/go-tools.js';
 import type { PathEntry, ToolBinary } from '../core/snapshot.js';
 import { isExecutableFile, type ProbeFileSystem } from './filesystem.js';
 import { isSearchableEntry } from './path-entries.js';
 
-/** The Go tools looked for in every PATH directory (plus `extraTools`). */
-export const GO_TOOL_NAMES: readonly string[] = [
-  'go', 'gofmt', 'gopls', 'dlv', 'staticcheck', 'golangci-lint', 'goimports', 'gotests', 'gomodifytags', 'impl',
-  'govulncheck',
-];
 
 /** The distinct tool names to look for, the built-in ones first. */
 export function toolNames(extraTools: readonly string[] = []): string[] {

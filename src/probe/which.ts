@@ -5,7 +5,7 @@ import { isExecutableFile, type ProbeFileSystem } from './filesystem.js';
 import { isSearchableEntry } from './path-entries.js';
 
 /** The names always looked up on PATH: the C compilers cgo may use, and Homebrew's `brew`. */
-export const WHICH_NAMES: readonly string[] = ['gcc', 'cc', 'clang', 'brew'];
+const WHICH_NAMES: readonly string[] = ['gcc', 'cc', 'clang', 'brew'];
 
 /** The program part of a `$CC` value such as `ccache gcc` or `"/opt/my cc" -m64`. */
 export function programOfCommandLine(value: string): string | undefined {
@@ -17,7 +17,7 @@ export function programOfCommandLine(value: string): string | undefined {
  * PATH directory (relative entries are skipped, as Go's exec.LookPath does). A name with a
  * slash is checked as is (relative to `cwd`).
  */
-export async function lookPath(name: string, entries: readonly PathEntry[], fs: ProbeFileSystem, cwd: string): Promise<string | null> {
+async function lookPath(name: string, entries: readonly PathEntry[], fs: ProbeFileSystem, cwd: string): Promise<string | null> {
   if (name.includes('/')) {
     const candidate = resolve(cwd, name);
     return isExecutableFile(await fs.stat(candidate)) ? candidate : null;

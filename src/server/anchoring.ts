@@ -10,7 +10,7 @@ import { LineIndex } from '../core/parse/line-index.js';
 import type { Finding, Location, Range } from '../core/finding.js';
 import type { GoModFacts, WorkspaceModel } from '../core/workspace/model.js';
 
-export interface AnchorSources {
+interface AnchorSources {
   root: string;
   model: WorkspaceModel;
   /** Current text of a workspace file (editor content for open files), by `/`-separated relative path. */

@@ -17,7 +17,7 @@ export interface ClientEditSupport {
   rename: boolean;
 }
 
-export interface FixContext {
+interface FixContext {
   root: string;
   folderUri: string;
   finding: Finding;

@@ -48,7 +48,7 @@ import { WorkspaceSession } from './session.js';
 import { pathToUri, relativeToRoot, uriToPath } from './uris.js';
 import { WATCHED_FILE_GLOBS } from './watched-files.js';
 
-export interface ServeOptions {
+interface ServeOptions {
   /** Called after each analysis has been published (tests and benchmarks wait on it). */
   onAnalysed?: (session: WorkspaceSession) => void;
   /** Called with the client's `processId` from initialize (the process entry watches it and exits when it dies). */
@@ -58,7 +58,7 @@ export interface ServeOptions {
 }
 
 /** Where the server is in the LSP lifecycle: requests are answered only between initialize and shutdown. */
-export type Lifecycle = 'uninitialized' | 'running' | 'shutdown';
+type Lifecycle = 'uninitialized' | 'running' | 'shutdown';
 
 type RequestResult<R> = R | ResponseError<void> | Promise<R | ResponseError<void>>;
 

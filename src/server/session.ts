@@ -19,13 +19,13 @@ import type { FileScan, IncrementalWorkspaceModel, ServerDependencies } from './
 import type { DoctorSettings, SkippedCheck } from './protocol.js';
 import { skippedWhenUntrusted } from './trust.js';
 
-export interface AnalysedFinding {
+interface AnalysedFinding {
   finding: Finding;
   /** Where it is shown (absolute file); undefined when only the report has it. */
   location?: Location;
 }
 
-export interface Analysis {
+interface Analysis {
   findings: AnalysedFinding[];
   analysedAt: Date;
   /** Time to rebuild the model, run the rules and anchor the findings (ms). */
@@ -34,7 +34,7 @@ export interface Analysis {
   reason: 'probe' | 'files';
 }
 
-export interface SessionOptions {
+interface SessionOptions {
   root: string;
   folderUri: string;
   trusted: boolean;
@@ -52,8 +52,8 @@ export interface SessionOptions {
   maxWaitMs?: number;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 200;
-export const DEFAULT_MAX_WAIT_MS = 1000;
+const DEFAULT_DEBOUNCE_MS = 200;
+const DEFAULT_MAX_WAIT_MS = 1000;
 
 export class WorkspaceSession {
   readonly root: string;

@@ -6,7 +6,7 @@
 import type { Rule } from '../core/rule.js';
 import type { SkippedCheck } from './protocol.js';
 
-export const UNTRUSTED_REASON =
+const UNTRUSTED_REASON =
   'this workspace is not trusted, so the doctor runs no program on its behalf (a workspace can point go.alternateTools, go.goroot or PATH at binaries of its own). Trust the workspace to run these checks.';
 
 /** What an untrusted workspace does not get, for the report. */

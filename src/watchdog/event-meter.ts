@@ -20,7 +20,7 @@ export interface EventMeterOptions {
   ringSeconds?: number;
 }
 
-export interface SecondCount {
+interface SecondCount {
   /** Start of the second, ms. */
   second: number;
   watched: number;

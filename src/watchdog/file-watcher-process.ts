@@ -16,7 +16,7 @@
  * and the pty host's: the argv does not tell them apart, so only an explicit `--type=fileWatcher`
  * is accepted and the desktop watcher is usually reported as unknown (never guessed).
  */
-export const FILE_WATCHER_FLAG = '--type=fileWatcher';
+const FILE_WATCHER_FLAG = '--type=fileWatcher';
 
 export function isFileWatcherArgs(args: readonly string[]): boolean {
   return args.includes(FILE_WATCHER_FLAG);

@@ -31,7 +31,7 @@ export interface GoplsSelection {
   sampleFileWatcher?: boolean;
 }
 
-export interface LinuxProcSamplerOptions extends GoplsSelection {
+interface LinuxProcSamplerOptions extends GoplsSelection {
   procRoot?: string;
   /** USER_HZ; 100 on every mainstream Linux architecture (checked against `getconf CLK_TCK` in the toolchain tests). */
   clockTicks?: number;

@@ -11,7 +11,7 @@ import { parsePsOutput, type PsRow } from './ps-output.js';
  * ps cannot report exited children (see ps-output.ts), so the tree CPU keeps the last-seen CPU of
  * descendants that vanished ("retired"); children that start and exit between two samples are missed.
  */
-export interface MacPsSamplerOptions extends GoplsSelection {
+interface MacPsSamplerOptions extends GoplsSelection {
   timeoutMs?: number;
   clock?: () => number;
   /** Runs ps; replaceable in tests. Returns stdout. */

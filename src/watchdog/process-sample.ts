@@ -114,7 +114,7 @@ export function cpuBetween(previous: ProcessSample | undefined, current: Process
  * either sample, or the set of watchers changed (one vanished mid-interval: its last CPU is lost; one
  * appeared: only a baseline). Unknown, never a guess.
  */
-export function watcherPercentBetween(previous: ProcessSample | undefined, current: ProcessSample, intervalMs: number): number | null {
+function watcherPercentBetween(previous: ProcessSample | undefined, current: ProcessSample, intervalMs: number): number | null {
   const now = current.watchers ?? [];
   const before = previous?.watchers ?? [];
   if (intervalMs <= 0 || now.length === 0 || now.length !== before.length) return null;

@@ -6,7 +6,7 @@
  */
 
 /** Changes closer than this are one write (watchers may report a rewrite as delete + create + change). */
-export const SAME_WRITE_MS = 100;
+const SAME_WRITE_MS = 100;
 /** Changes, in as many distinct seconds, that make a loop. */
 export const MIN_LOOP_CHANGES = 3;
 

@@ -9,7 +9,7 @@ import { isRecord } from '../core/is-record.js';
  */
 
 /** gopls's default `build.directoryFilters` (facts §7.1): replacing the array must keep it. */
-export const GOPLS_DEFAULT_DIRECTORY_FILTERS = ['-**/node_modules'];
+const GOPLS_DEFAULT_DIRECTORY_FILTERS = ['-**/node_modules'];
 
 /** Parses a settings text; `undefined` when it is not a JSON object (then it must not be edited). */
 export function readSettings(text: string): Record<string, unknown> | undefined {

@@ -7,7 +7,7 @@
  * (inherits the same over-estimate when a counter is recycled).
  */
 
-export interface HeavyHitter {
+interface HeavyHitter {
   key: string;
   /** Estimated count (never below the true count). */
   count: number;

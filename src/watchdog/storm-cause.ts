@@ -20,9 +20,9 @@ export type StormCause =
   | { kind: 'unknown' };
 
 /** A file is the cause when it has at least this share of the events. */
-export const FILE_SHARE = 0.5;
+const FILE_SHARE = 0.5;
 /** A directory is the cause when its subtree has at least this share (deepest such directory wins). */
-export const DIRECTORY_SHARE = 0.6;
+const DIRECTORY_SHARE = 0.6;
 
 const depth = (p: string): number => p.split('/').length;
 

@@ -102,7 +102,7 @@ export function normalizeThresholds(input: Partial<Record<keyof StormThresholds,
   return t;
 }
 
-export type DetectorPhase = 'no-gopls' | 'calm' | 'suspicious' | 'alarm';
+type DetectorPhase = 'no-gopls' | 'calm' | 'suspicious' | 'alarm';
 
 export interface DetectorStatus {
   t: number;
@@ -128,7 +128,7 @@ export interface DetectorStatus {
   alarmCause: 'storm' | 'sustained' | undefined;
 }
 
-export interface RepeatedReload {
+interface RepeatedReload {
   bursts: number;
   periodMs: number;
   /** Start of the first burst in the window. */
@@ -137,7 +137,7 @@ export interface RepeatedReload {
   cpuPercent: number | undefined;
 }
 
-export type DetectorTransition = 'alarm-raised' | 'alarm-cleared' | undefined;
+type DetectorTransition = 'alarm-raised' | 'alarm-cleared' | undefined;
 
 interface CpuInterval {
   from: number;

@@ -64,8 +64,8 @@ export function profileFix(goplsArgs: readonly (readonly string[])[] = []): Fix 
 }
 
 /** Share of a limit at which the inotify fix is offered. */
-export const INOTIFY_PRESSURE = 0.75;
-export const INOTIFY_RECOMMENDED_WATCHES = 524_288;
+const INOTIFY_PRESSURE = 0.75;
+const INOTIFY_RECOMMENDED_WATCHES = 524_288;
 
 /** Linux only: the exact sysctl fix when watches run short (facts §7.2). */
 export function inotifyFixes(usage: InotifyUsage | undefined): Fix[] {
@@ -91,7 +91,7 @@ export function inotifyFixes(usage: InotifyUsage | undefined): Fix[] {
 }
 
 /** Advice when one file (go.mod, go.sum, go.work) is rewritten in a loop: there is nothing to exclude. */
-export function rewrittenFileFix(path: string): Fix {
+function rewrittenFileFix(path: string): Fix {
   return {
     kind: 'text',
     title: `Find what rewrites \`${path}\``,

@@ -17,6 +17,9 @@ import { DEFAULT_THRESHOLDS, StormDetector, type DetectorStatus, type StormThres
  * (the shape of vscode-eslint's `eslint.timeBudget.*`: `{ warn, error }`, a negative value = never).
  * The notification is shown once per storm, when the status first reaches warning (or error).
  */
+/** A directory created or deleted again within this window weighs as a reload (it is regenerated in a loop). */
+const DIRECTORY_LOOP_WINDOW_MS = 30_000;
+
 export interface SeverityBudget {
   warn: number;
   error: number;
@@ -86,7 +89,7 @@ export interface StormEpisode {
 
 export type WatchdogPhase = 'off' | 'no-gopls' | 'calm' | 'suspicious' | 'storm' | 'settling';
 
-export interface WatchdogState {
+interface WatchdogState {
   phase: WatchdogPhase;
   severity: Severity;
   cpuPercent: number | undefined;
@@ -152,8 +155,12 @@ export class StormMonitor {
     if (!watched && !reload) return false;
     if (!reload) this.repetition.record(t, relativePath);
     else this.reloadRepetition.record(t, isModuleFile(relativePath) ? relativePath : `${relativePath.replace(/[\\/]+$/, '')}/`);
-    this.detector.addEvents(t, reload ? this.thresholds.reloadWeight : 1);
-    if (reload) this.detector.addReloads(t, 1);
+    // A module file change always reloads the module graph; a created or deleted directory weighs
+    // as a reload only once it repeats (a directory regenerated in a loop): a handful of new
+    // directories while gopls happens to be busy is ordinary work, not a storm.
+    const weighsAsReload = reload && (isModuleFile(relativePath) || this.reloadRepetition.loopOf(`${relativePath.replace(/[\\/]+$/, '')}/`, t, DIRECTORY_LOOP_WINDOW_MS, 2) !== undefined);
+    this.detector.addEvents(t, weighsAsReload ? this.thresholds.reloadWeight : 1);
+    if (weighsAsReload) this.detector.addReloads(t, 1);
     return this.wantsFastSampling(t);
   }
 

@@ -1,12 +1,10 @@
 import type { Evidence, Finding, Fix } from '../core/finding.js';
+import { GOPLS_STORM_RULE_ID } from '../core/report/engine-rules.js';
 import type { InotifyUsage } from './inotify-usage.js';
 import { fixesForCause, inotifyFixes, profileFix, restartFix } from './storm-fixes.js';
 import type { StormCause } from './storm-cause.js';
 import type { StormEpisode } from './storm-monitor.js';
 import type { StormThresholds } from './storm-detector.js';
-
-/** The watchdog's finding id (family `watch/`). */
-export const STORM_RULE_ID = 'watch/gopls-storm';
 
 const NBSP = '\u00a0';
 
@@ -19,7 +17,7 @@ export function formatCount(n: number): string {
 }
 
 /** Events per second of the storm (over the seconds that had events). */
-export function eventsPerSecond(events: number, activeSeconds: number): number {
+function eventsPerSecond(events: number, activeSeconds: number): number {
   return activeSeconds > 0 ? events / activeSeconds : events;
 }
 
@@ -81,7 +79,7 @@ export function watcherClause(ep: StormEpisode): string | undefined {
   return `VS Code's file watcher at ${Math.round(ep.watcherCpuPercent)}${NBSP}% CPU`;
 }
 
-export interface StormReportContext {
+interface StormReportContext {
   thresholds: StormThresholds;
   /** Effective gopls build.directoryFilters (undefined = gopls default). */
   directoryFilters?: readonly unknown[];
@@ -152,7 +150,7 @@ export function stormFinding(ep: StormEpisode, ctx: StormReportContext): Finding
   if (ctx.inotify) evidence.push(inotifyEvidence(ctx.inotify));
   const fixes: Fix[] = [...fixesForCause(ep.cause, ctx.directoryFilters), restartFix(), profileFix(ctx.goplsArgs), ...inotifyFixes(ctx.inotify)];
   return {
-    rule: STORM_RULE_ID,
+    rule: GOPLS_STORM_RULE_ID,
     severity: ep.severity,
     message: `${headline}${watcher !== undefined ? `; ${watcher}` : ''}. ${state} ${advice(ep.cause)}`,
     evidence,

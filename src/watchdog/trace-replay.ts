@@ -16,7 +16,7 @@ export interface ReplayOptions extends StormMonitorOptions {
   mode?: 'per-second' | 'adaptive';
 }
 
-export interface ReplayAlarm {
+interface ReplayAlarm {
   /** Seconds since the scenario start when the alarm was raised / cleared. */
   raisedAt: number;
   clearedAt: number | undefined;

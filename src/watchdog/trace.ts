@@ -36,7 +36,7 @@ export interface TraceSecond {
   goplsStarted?: boolean;
 }
 
-export interface TraceSummary {
+interface TraceSummary {
   label: string;
   kind: string;
   rate?: number;
@@ -55,21 +55,21 @@ export interface Trace {
 
 /** Ground truth of the watchdog lab (analyze.js): harmful = gopls tree CPU ≥ 50 % for ≥ 5 s after the start. */
 export const HARMFUL_PERCENT = 50;
-export const HARMFUL_SECONDS = 5;
+const HARMFUL_SECONDS = 5;
 
 export type TraceClass = 'normal' | 'harmful' | 'mild';
 
-export function isNormalWork(summary: TraceSummary): boolean {
+function isNormalWork(summary: TraceSummary): boolean {
   if (summary.expect) return summary.expect === 'normal';
   return ['save', 'typing', 'none'].includes(summary.kind) || /checkout|burst1/.test(summary.label);
 }
 
 /** Ground truth for a sustained load: gopls tree CPU averaged over SUSTAINED_SECONDS consecutive seconds of the load ≥ SUSTAINED_HARMFUL_PERCENT (a third of a core). */
-export const SUSTAINED_HARMFUL_PERCENT = 33;
-export const SUSTAINED_SECONDS = 30;
+const SUSTAINED_HARMFUL_PERCENT = 33;
+const SUSTAINED_SECONDS = 30;
 
 /** The highest mean gopls tree CPU over SUSTAINED_SECONDS consecutive seconds within the load (0 … durationS), or undefined when the load is shorter. */
-export function sustainedMean(trace: Trace): number | undefined {
+function sustainedMean(trace: Trace): number | undefined {
   const duration = typeof trace.summary.durationS === 'number' ? trace.summary.durationS : undefined;
   if (duration === undefined || duration < SUSTAINED_SECONDS) return undefined;
   const load = trace.timeline.filter((s) => s.sec >= 0 && s.sec < duration).map((s) => s.goplsTreePct ?? 0);

@@ -7,15 +7,15 @@ import { EXIT_OK } from '../exit-code.js';
 
 type RulesCommand = Extract<ParsedCommand, { command: 'rules' }>;
 
-export const RULES_SCHEMA = 'go-doctor/rules';
-export const RULES_VERSION = 1;
+const RULES_SCHEMA = 'go-doctor/rules';
+const RULES_VERSION = 1;
 
-export function renderRulesJson(rules: readonly Rule[]): string {
+function renderRulesJson(rules: readonly Rule[]): string {
   const list = rules.map((r) => ({ id: r.id, group: groupOfRule(r.id).title, defaultSeverity: r.defaultSeverity, summary: r.summary, docsUrl: ruleDocsUrl(r.id) }));
   return `${JSON.stringify({ schema: RULES_SCHEMA, version: RULES_VERSION, rules: list }, null, 2)}\n`;
 }
 
-export function renderRulesText(rules: readonly Rule[]): string {
+function renderRulesText(rules: readonly Rule[]): string {
   const width = Math.max(0, ...rules.map((r) => r.id.length));
   const out: string[] = [];
   const rank = (r: Rule) => {

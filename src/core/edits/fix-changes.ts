@@ -21,7 +21,7 @@ export interface FileEdits {
  * The changes of an edit fix, in the order a client must apply them: edits to existing files,
  * then the rename, then edits addressed to the renamed file's new name.
  */
-export interface EditFixChanges {
+interface EditFixChanges {
   beforeRename: FileEdits[];
   rename?: { from: string; to: string };
   afterRename: FileEdits[];
@@ -57,7 +57,7 @@ export function settingJsonPath(fix: Pick<SettingFix, 'section' | 'key'>): strin
   return fix.key === undefined ? [fix.section] : [fix.section, fix.key];
 }
 
-export type SettingsFileChange =
+type SettingsFileChange =
   | { ok: true; create: boolean; edits: RangeEdit[]; text: string }
   | { ok: false; reason: string };
 

@@ -18,13 +18,13 @@ const TOKEN = { comma: 5, lineComment: 12, blockComment: 13, lineBreak: 14, whit
 
 const PARSE_OPTIONS = { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true };
 
-export interface JsoncStyle {
+interface JsoncStyle {
   /** One level of indentation as the file writes it (a tab, or N spaces). */
   indentUnit: string;
   eol: '\n' | '\r\n' | '\r';
 }
 
-export type JsoncEditResult =
+type JsoncEditResult =
   | { ok: true; edits: OffsetEdit[]; text: string }
   | { ok: false; reason: string };
 
@@ -302,7 +302,7 @@ class JsoncEditor {
 }
 
 /** JSON on one line, spaced the way people write it: `["-x", "-y"]`, `{ "GOOS": "linux" }`. */
-export function compactJson(value: unknown): string {
+function compactJson(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? '[]' : `[${value.map((v) => compactJson(v === undefined ? null : v)).join(', ')}]`;
   if (isRecord(value)) {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined);

@@ -8,7 +8,7 @@ import type { ProbeProblem } from '../machine.js';
 import { shellCommand } from '../shell-quote.js';
 import type { CommandId, CommandRecord, Snapshot } from '../snapshot.js';
 
-export type CommandOutcome =
+type CommandOutcome =
   | { kind: 'missing' }
   | { kind: 'skipped'; record: CommandRecord; reason: string }
   /** Killed at the time limit; `limitMs` is that limit (not how long the kill took), when known. */
@@ -50,7 +50,7 @@ export function displayCommand(argv: readonly string[]): string {
 }
 
 /** At most `maxLines` non-empty lines / `maxChars` characters of output, for evidence (cut by the shared excerpt helper). */
-export function excerpt(text: string | undefined, maxLines = 4, maxChars = 400): string {
+function excerpt(text: string | undefined, maxLines = 4, maxChars = 400): string {
   if (!text) return '';
   const lines = text
     .slice(0, maxChars * 4)

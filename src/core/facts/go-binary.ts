@@ -1,7 +1,7 @@
 /** Which `go` the snapshot's commands ran, and where it lives. */
 import type { Snapshot, ToolBinary } from '../snapshot.js';
 
-export interface GoBinary {
+interface GoBinary {
   /** As found (PATH entry + /go). */
   path: string;
   realPath?: string;

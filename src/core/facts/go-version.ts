@@ -38,7 +38,7 @@ export function parseGoVersionString(input: string): GoVersion | undefined {
   return withExperiments(v);
 }
 
-export interface GoVersionLine {
+interface GoVersionLine {
   version: GoVersion;
   goos: string;
   goarch: string;

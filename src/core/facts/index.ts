@@ -26,19 +26,19 @@ export function deriveMachineFacts(snapshot: Snapshot): MachineFacts {
 
 export { parseVersionM } from './build-info.js';
 export { parseClangVersion } from './clang-version.js';
-export { commandEvidence, commandOutcome, displayCommand, excerpt, type CommandOutcome } from './command-outcome.js';
+export { commandEvidence } from './command-outcome.js';
 export { commandLineProgram } from './command-line-program.js';
 export { mergePorts, parseDistList } from './dist-list.js';
 export { goIsMissing } from './derive-go.js';
 export { developerDirFiles } from './derive-mac.js';
 export { INOTIFY_FILES } from './derive-linux.js';
-export { installRootOf, locateGoBinary, normalizeDir, pathToolsNamed, type GoBinary } from './go-binary.js';
+export { normalizeDir, pathToolsNamed } from './go-binary.js';
 export { parseGoEnvJson } from './go-env.js';
 export { goEnvFileSetting, gorootGoEnvPath, parseGoEnvFile, userGoEnvFilePath } from './go-env-file.js';
-export { parseGoVersionLine, parseGoVersionString, type GoVersionLine } from './go-version.js';
-export { parsePkgInfo, versionMajor, type PkgInfo } from './pkgutil.js';
+export { parseGoVersionLine, parseGoVersionString } from './go-version.js';
+export { parsePkgInfo } from './pkgutil.js';
 export { parseProcNumber } from './proc-number.js';
-export { parseSwVers, type SwVers } from './sw-vers.js';
+export { parseSwVers } from './sw-vers.js';
 export { parseSysctlFlag } from './sysctl.js';
-export { findInvalidDeveloperPath, parseXcodeSelect, type XcodeSelectResult } from './xcode-select.js';
-export { describeCgoFiles, firstCgoLocation, goEnvEvidence, goInstallDirs, gobinDir, isAbsolutePath, pathEntryIsAbsolute, pathEvidence, workspaceFilePath } from './locations.js';
+export { findInvalidDeveloperPath, parseXcodeSelect } from './xcode-select.js';
+export { describeCgoFiles, firstCgoLocation, goEnvEvidence, goInstallDirs, gobinDir, pathEntryIsAbsolute, pathEvidence, workspaceFilePath } from './locations.js';

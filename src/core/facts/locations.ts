@@ -51,7 +51,7 @@ export function describeCgoFiles(workspace: WorkspaceModel): string {
  * Whether `path` is absolute on the machine. In a redacted snapshot the home directory is written
  * `~`, so `~` and `~/…` count as absolute there.
  */
-export function isAbsolutePath(snapshot: Pick<Snapshot, 'redacted'>, path: string): boolean {
+function isAbsolutePath(snapshot: Pick<Snapshot, 'redacted'>, path: string): boolean {
   return path.startsWith('/') || (snapshot.redacted === true && (path === '~' || path.startsWith('~/')));
 }
 

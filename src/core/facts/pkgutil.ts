@@ -2,7 +2,7 @@
  * `pkgutil --pkg-info=<id>` (facts §4): `key: value` lines (package-id, version, volume, location,
  * install-time in Unix seconds, optional groups), or `No receipt for '<id>' found at '/'.`
  */
-export type PkgInfo =
+type PkgInfo =
   | { present: true; packageId: string; version: string; volume?: string; location?: string; installTime?: Date }
   | { present: false; packageId?: string };
 

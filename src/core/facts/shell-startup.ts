@@ -99,7 +99,7 @@ function sourcedFiles(content: string, candidates: StartupFile[], home: string):
 }
 
 /** `~/x`, `$HOME/x`, `${HOME}/x` → `<home>/x`. */
-export function expandHome(text: string, home: string): string {
+function expandHome(text: string, home: string): string {
   const h = home.replace(/\/$/, '');
   return text.replace(/^~(?=\/|$)/, h).replace(/\$\{HOME\}|\$HOME\b/g, h);
 }

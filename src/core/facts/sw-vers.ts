@@ -3,7 +3,7 @@
  * The layout is not quoted in the facts file; it is the one third-party parsers test against
  * (e.g. `ProductName:    Mac OS X` / `ProductVersion: 10.10.5` / `BuildVersion:   14F27`).
  */
-export interface SwVers {
+interface SwVers {
   productName?: string;
   productVersion?: string;
   buildVersion?: string;

@@ -4,7 +4,7 @@
  * case-insensitively). xcrun's "invalid active developer path (…)" error is recognised too, since
  * the same parser reads the stderr of commands that went through a shim.
  */
-export type XcodeSelectResult =
+type XcodeSelectResult =
   | { kind: 'path'; dir: string }
   | { kind: 'unset'; message: string }
   | { kind: 'invalid'; dir: string; message: string }

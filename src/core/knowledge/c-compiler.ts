@@ -8,12 +8,6 @@ export function defaultCCFor(goos: string): string {
   return ['darwin', 'ios', 'freebsd', 'openbsd'].includes(goos) ? 'clang' : 'gcc';
 }
 
-/** The program name of a CC value (`CC="ccache gcc -m64"` runs `ccache`; cmd/go splits CC on spaces). */
-export function compilerProgram(cc: string): string | undefined {
-  const first = cc.trim().split(/\s+/)[0];
-  return first ? first : undefined;
-}
-
 /**
  * Go 1.20+: cgo defaults off when CGO_ENABLED and CC are unset and the default compiler is not on
  * PATH (go1.20 release notes, facts §1.4; reproduced with go1.21/1.24/1.27).

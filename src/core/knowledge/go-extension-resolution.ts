@@ -23,7 +23,7 @@ export interface GoExtensionSettings {
   toolsGopath?: string;
 }
 
-export interface ToolCandidate {
+interface ToolCandidate {
   /** Absolute path, or undefined for "the first one on PATH". */
   path?: string;
   /** Why the extension looks there: `go.alternateTools`, `GOBIN`, `go.goroot` … */

@@ -9,7 +9,7 @@ import type { GoVersion } from '../machine.js';
 import { goMinorOf } from './go-version-order.js';
 import type { MacOSVersion } from './macos-releases.js';
 
-export interface GoRelease {
+interface GoRelease {
   /** 1.N */
   minor: number;
   /** Date of the .0 release, when the facts file records it. */
@@ -17,7 +17,7 @@ export interface GoRelease {
   minMacOS: MacOSVersion;
 }
 
-export const GO_RELEASES: readonly GoRelease[] = [
+const GO_RELEASES: readonly GoRelease[] = [
   { minor: 20, minMacOS: { major: 10, minor: 13 } },
   { minor: 21, minMacOS: { major: 10, minor: 15 } },
   { minor: 22, minMacOS: { major: 10, minor: 15 } },

@@ -4,17 +4,15 @@
  */
 export { compareGoVersions, goMinorOf, goVersionAtLeast, isValidGoVersion, toolchainForGoLine } from './go-version-order.js';
 export {
-  GO_RELEASES,
   NEWEST_KNOWN_MINOR,
   isSupportedRelease,
   minMacOSFor,
   newestGoMinorFor,
   newestReleasedMinor,
   supportedMinors,
-  type GoRelease,
 } from './go-releases.js';
-export { compareMacOS, macOSLabel, macOSMajorForDarwin, type MacOSVersion } from './macos-releases.js';
+export { compareMacOS, macOSLabel, macOSMajorForDarwin } from './macos-releases.js';
 export { isKnownPort, knownPortMinors, portsFor } from './ports.js';
-export { CGO_COMPILER_HEURISTIC_SINCE, compilerProgram, defaultCCFor } from './c-compiler.js';
+export { CGO_COMPILER_HEURISTIC_SINCE, defaultCCFor } from './c-compiler.js';
 export { cltMajorAtMacOSRelease, oldestAcceptedCltMajor } from './clt-versions.js';
-export { actionToolchain, installedToolchains, officialDefaultCc, runnerArchName, runnerOsName, runnerPlatform, runsOnPlatform, type RunnerPlatform } from './runners.js';
+export { officialDefaultCc } from './runners.js';

@@ -13,7 +13,7 @@
  */
 import { defaultCCFor } from './c-compiler.js';
 
-export interface RunnerPlatform {
+interface RunnerPlatform {
   goos?: string;
   goarch?: string;
 }

@@ -236,7 +236,7 @@ class Parser {
 }
 
 /** Parses an expression; undefined when it is not one the doctor can read. */
-export function parseExpression(src: string): Ast | undefined {
+function parseExpression(src: string): Ast | undefined {
   if (src.length > MAX_LENGTH) return undefined;
   const toks = tokenize(src);
   if (!toks || toks.length === 0) return undefined;
@@ -247,7 +247,7 @@ export function parseExpression(src: string): Ast | undefined {
   }
 }
 
-export function truthy(v: ExprValue): boolean | typeof UNKNOWN {
+function truthy(v: ExprValue): boolean | typeof UNKNOWN {
   if (v === UNKNOWN) return UNKNOWN;
   if (v === null || v === false || v === '' || v === 0) return false;
   if (typeof v === 'number' && Number.isNaN(v)) return false;
@@ -267,7 +267,7 @@ function toNumber(v: Exclude<ExprValue, typeof UNKNOWN>): number {
   return NaN;
 }
 
-export function toStringValue(v: ExprValue): string | typeof UNKNOWN {
+function toStringValue(v: ExprValue): string | typeof UNKNOWN {
   if (v === UNKNOWN) return UNKNOWN;
   if (v === null) return '';
   if (typeof v === 'boolean') return v ? 'true' : 'false';

@@ -13,7 +13,7 @@
 export const MAX_EXPANDED_LENGTH = 65_536;
 
 /** Expansion work per file: characters copied by expansions plus one per reference expanded. */
-export const MAX_EXPANSION_WORK = 4_000_000;
+const MAX_EXPANSION_WORK = 4_000_000;
 
 export class ExpansionBudget {
   /** Work spent so far: a deterministic measure (tests assert on it, not on time). */

@@ -10,7 +10,7 @@
 import { MappedBuilder, sliceMapped, sourceSpan, type MappedText } from './mapped-text.js';
 import type { EnvAssignment } from './shell-script.js';
 
-export interface PathWrite {
+interface PathWrite {
   /** The directory, or undefined when only known at run time. */
   value: string | undefined;
   raw: MappedText;
@@ -18,7 +18,7 @@ export interface PathWrite {
   written: string;
 }
 
-export interface GithubFileWrites {
+interface GithubFileWrites {
   env: EnvAssignment[];
   path: PathWrite[];
   /** Line offsets (in the script) of writes to $GITHUB_ENV whose content the doctor cannot read. */
@@ -36,7 +36,7 @@ const UNKNOWN = '\uFFFF';
 const MAX_LINES = 5000;
 
 /** Looks up a shell variable's value as the step sees it (undefined: not known). */
-export type VarLookup = (name: string) => MappedText | undefined;
+type VarLookup = (name: string) => MappedText | undefined;
 
 interface Line {
   text: MappedText;

@@ -527,11 +527,6 @@ function valueOf(doc: YamlDoc, text: string, key: string, node: Node | undefined
   return c;
 }
 
-/** GitHub's matrix expansion: product of the keys, minus `exclude`, then `include`. */
-export function matrixCombos(doc: YamlDoc, text: string, matrixNode: unknown): Combo[] {
-  return matrixInfo(doc, text, matrixNode).combos;
-}
-
 /** The matrix rows, and whether they are exactly the rows GitHub runs (false: `fromJSON(…)` …). */
 function matrixInfo(doc: YamlDoc, text: string, matrixNode: unknown): { combos: Combo[]; exact: boolean } {
   const matrix = deref(doc, matrixNode);

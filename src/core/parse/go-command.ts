@@ -31,14 +31,14 @@ const ACTIONS: Record<string, GoAction> = {
 };
 
 /** One flag value as found: the resolved value and where it is. */
-export interface FlagValue {
+interface FlagValue {
   value: MappedText | undefined;
   /** Resolved with run-time parts as UNKNOWN_CHAR. */
   partial: MappedText;
   raw: MappedText;
 }
 
-export interface GoCommandAnalysis {
+interface GoCommandAnalysis {
   action: GoAction;
   subcommand?: string;
   ldflags?: FlagValue;
@@ -48,7 +48,7 @@ export interface GoCommandAnalysis {
   packages: string[];
 }
 
-export function analyzeGoArgs(all: readonly ResolvedArg[]): GoCommandAnalysis {
+function analyzeGoArgs(all: readonly ResolvedArg[]): GoCommandAnalysis {
   // `go -C dir build …` (Go 1.20+): -C may also come before the subcommand.
   let args = all;
   let chdirFirst: string | undefined;
@@ -150,7 +150,7 @@ export function linkerFlagsOf(file: string, index: LineIndex, value: MappedText)
   return out;
 }
 
-export interface GoCommandContext {
+interface GoCommandContext {
   file: string;
   index: LineIndex;
   tool: ConfigTool;
@@ -217,7 +217,7 @@ export function goCommandConfig(ctx: GoCommandContext, cmd: GoCommandFacts): Bui
   };
 }
 
-export interface CallSiteContext {
+interface CallSiteContext {
   file: string;
   index: LineIndex;
   /** Workspace-relative directory the calling script starts in. */

@@ -31,7 +31,7 @@ const MAX_BUILDS = 500;
 const MAX_CONFIGS = 2000;
 
 /** Replaces every `{{ … }}` with one UNKNOWN_CHAR. */
-export function maskTemplates(m: MappedText): { text: MappedText; exact: boolean } {
+function maskTemplates(m: MappedText): { text: MappedText; exact: boolean } {
   if (!m.text.includes('{{')) return { text: m, exact: true };
   const b = new MappedBuilder();
   let i = 0;

@@ -5,7 +5,7 @@
  */
 import { linkerFlagTakesValue } from '../workspace/linker-flags.js';
 
-export interface QuotedField {
+interface QuotedField {
   /** The field without its quotes. */
   text: string;
   /** Index range of the field as written (with quotes) in the input. */
@@ -41,7 +41,7 @@ export function splitQuotedFields(s: string): QuotedField[] {
   return out;
 }
 
-export interface LinkerFlagField {
+interface LinkerFlagField {
   /** As written before any `=`: `-X`, `--linkmode`, `-dwarfversion`. */
   flag: string;
   /** Without dashes. */

@@ -8,8 +8,6 @@ export interface MappedText {
   origins: number[];
 }
 
-export const EMPTY_MAPPED: MappedText = { text: '', origins: [] };
-
 /**
  * Longest MappedText a parser may build: one origin per character, so a runaway expansion
  * would otherwise exhaust memory. A backstop only (files are at most 1 MiB and expansions are

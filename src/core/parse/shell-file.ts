@@ -17,7 +17,7 @@ import { emptySourceFacts, findFlagRefs, findGorootRefs, flagPlaceOf, readGuarde
 const SHELL_COMMENT = /^#/;
 
 /** The initial shell variables of a called file: the caller's exported environment. */
-export function varsOfEnv(env: Record<string, SettingValue> | undefined): ShellVars {
+function varsOfEnv(env: Record<string, SettingValue> | undefined): ShellVars {
   const vars: ShellVars = new Map();
   for (const [name, s] of Object.entries(env ?? {})) {
     vars.set(name, { alts: [{ value: s.value === undefined ? undefined : syntheticText(s.value), raw: syntheticText(s.value ?? '') }], exported: true });
@@ -41,7 +41,7 @@ export function macOnlyReason(macTools: readonly string[], text: string): string
 }
 
 /** Settings a go command takes from whoever runs the script when it does not set them itself. */
-export function callerDependentNames(config: BuildConfig): string[] {
+function callerDependentNames(config: BuildConfig): string[] {
   const e = config.env;
   const names: string[] = [];
   const goosSet = e.GOOS !== undefined;

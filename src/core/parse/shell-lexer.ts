@@ -6,7 +6,7 @@
 import { MappedBuilder, type MappedText } from './mapped-text.js';
 
 /** An expansion kept as written inside a word's value. `from`/`to` index the word's value. */
-export type ShellExpansion =
+type ShellExpansion =
   | { kind: 'var'; name: string; from: number; to: number; quoted: boolean }
   | { kind: 'complex'; from: number; to: number; quoted: boolean };
 

@@ -20,7 +20,7 @@ export interface VarAlt {
   full?: [number, number];
 }
 
-export interface ShellVar {
+interface ShellVar {
   alts: VarAlt[];
   exported: boolean;
 }
@@ -87,7 +87,7 @@ export interface ScriptCallFacts {
   text: string;
 }
 
-export interface ShellFacts {
+interface ShellFacts {
   /** Variables as the script leaves them. */
   vars: ShellVars;
   goCommands: GoCommandFacts[];
@@ -99,7 +99,7 @@ export interface ShellFacts {
   macTools: string[];
 }
 
-export interface ShellOptions {
+interface ShellOptions {
   /** Variables defined before the script (exported ones are the environment). */
   vars?: ShellVars;
   /** Most go-command variants one command may expand to (for-loop products). */
@@ -130,7 +130,7 @@ function word(text: string): MappedText {
 }
 
 /** Copies the variables (alternatives are shared; they are never mutated). */
-export function cloneVars(vars: ShellVars): ShellVars {
+function cloneVars(vars: ShellVars): ShellVars {
   const out: ShellVars = new Map();
   for (const [k, v] of vars) out.set(k, { alts: v.alts, exported: v.exported });
   return out;

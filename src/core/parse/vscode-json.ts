@@ -37,7 +37,7 @@ function parseJsonc(text: string): { root?: JsonNode; error?: string } {
  * Minimal edits that set (or, with `undefined`, delete) the property at `path`, keeping comments
  * and formatting outside the changed span (core/edits setJsoncValue). Empty when not possible.
  */
-export function jsonEdits(file: string, text: string, index: LineIndex, path: string[], value: unknown): TextEdit[] {
+function jsonEdits(file: string, text: string, index: LineIndex, path: string[], value: unknown): TextEdit[] {
   const r = setJsoncValue(text, path, value);
   if (!r.ok) return [];
   return r.edits.map((e) => ({ file, range: index.range(e.offset, e.offset + e.length), newText: e.content }));

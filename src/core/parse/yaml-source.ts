@@ -26,9 +26,9 @@ export function parseYaml(text: string): { doc?: YamlDoc; error?: string } {
 }
 
 /** Lookups (map items scanned, aliases followed, sequence items listed) one document may cost. */
-export const MAX_YAML_WORK = 2_000_000;
+const MAX_YAML_WORK = 2_000_000;
 
-export class YamlWorkLimit extends Error {
+class YamlWorkLimit extends Error {
   constructor() {
     super(`its anchors, aliases and merge keys need more than ${MAX_YAML_WORK} lookups; the rest of the file is not read`);
     this.name = 'YamlWorkLimit';
@@ -73,7 +73,7 @@ function stateOf(doc: YamlDoc): DocState {
 }
 
 /** Charges `n` units of lookup work to the document; throws YamlWorkLimit past the limit. */
-export function chargeYaml(doc: YamlDoc, n = 1): void {
+function chargeYaml(doc: YamlDoc, n = 1): void {
   const st = stateOf(doc);
   st.work += n;
   if (st.work > MAX_YAML_WORK) throw new YamlWorkLimit();

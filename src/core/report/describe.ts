@@ -5,15 +5,15 @@
 import type { Evidence, Fix } from '../finding.js';
 import { displayLocation, relativeToRoot } from './paths.js';
 
-export interface Described {
+interface Described {
   headline: string;
   details: string[];
 }
 
 /** At most this many lines of a command's output or a file excerpt are shown. */
-export const EXCERPT_LINES = 8;
+const EXCERPT_LINES = 8;
 
-export function excerptLines(text: string, max = EXCERPT_LINES): string[] {
+function excerptLines(text: string, max = EXCERPT_LINES): string[] {
   const lines = text.replace(/\r\n/g, '\n').replace(/\n+$/, '').split('\n');
   if (lines.length === 1 && lines[0] === '') return [];
   if (lines.length <= max) return lines;

@@ -6,6 +6,9 @@
 import { RULE_CRASHED } from '../engine.js';
 import type { Rule } from '../rule.js';
 
+/** The gopls watchdog's finding (the extension raises it; the docs and SARIF descriptor live here). */
+export const GOPLS_STORM_RULE_ID = 'watch/gopls-storm';
+
 export type RuleDescriptor = Pick<Rule, 'id' | 'defaultSeverity' | 'summary' | 'docs'>;
 
 export const engineRuleDescriptors: readonly RuleDescriptor[] = [
@@ -22,7 +25,7 @@ This is a bug in Go Toolchain Doctor, not in your setup. Please report it with t
 \`go-doctor check --from snapshot.json\`.`,
   },
   {
-    id: 'watch/gopls-storm',
+    id: GOPLS_STORM_RULE_ID,
     defaultSeverity: 'warning',
     summary: 'gopls stayed busy while a file-watcher event storm was going on (VS Code extension watchdog).',
     docs: `The VS Code extension's watchdog counts the workspace file events VS Code's own watcher

@@ -13,7 +13,7 @@ import { groupOfRule, reportGroups, ruleFamily, type ReportGroup } from './group
 import type { DoctorReport, ReportFinding, SnapshotSummary, UncheckedFile } from './model.js';
 import { displayLocation } from './paths.js';
 
-export interface HumanRenderOptions {
+interface HumanRenderOptions {
   colour: boolean;
   verbose: boolean;
 }

@@ -14,7 +14,7 @@ import { relativeToRoot } from './paths.js';
 export const REPORT_SCHEMA = 'go-doctor/report';
 export const REPORT_VERSION = 1;
 
-export interface ToolIdentity {
+interface ToolIdentity {
   name: string;
   version: string;
 }
@@ -98,7 +98,7 @@ export interface DoctorReport {
   unchecked?: UncheckedFile[];
 }
 
-export interface BuildReportOptions {
+interface BuildReportOptions {
   tool: ToolIdentity;
   source?: 'live' | 'file';
 }
@@ -134,7 +134,7 @@ function rootModuleFile(snapshot: Snapshot): string | undefined {
   return ws.root.endsWith('/') ? `${ws.root}${name}` : `${ws.root}/${name}`;
 }
 
-export function summarizeSnapshot(snapshot: Snapshot, diagnosis: Pick<Diagnosis, 'context'>, source: 'live' | 'file'): SnapshotSummary {
+function summarizeSnapshot(snapshot: Snapshot, diagnosis: Pick<Diagnosis, 'context'>, source: 'live' | 'file'): SnapshotSummary {
   const { machine } = diagnosis.context;
   const summary: SnapshotSummary = {
     createdAt: snapshot.createdAt,
@@ -159,13 +159,13 @@ export function summarizeSnapshot(snapshot: Snapshot, diagnosis: Pick<Diagnosis,
 }
 
 /** Why the scan stopped early, as an unchecked entry (for the root). */
-export const TRUNCATED_SCAN_REASON = 'the scan stopped early (entry or time budget): files after that point were not checked';
+const TRUNCATED_SCAN_REASON = 'the scan stopped early (entry or time budget): files after that point were not checked';
 
 /**
  * What the workspace checks did not see: the scan's skipped entries, the files the parsers could
  * not understand (the model's notes) and a scan cut short. Sorted by path, duplicates dropped.
  */
-export function uncheckedFiles(snapshot: Snapshot, diagnosis: Pick<Diagnosis, 'context'>): UncheckedFile[] {
+function uncheckedFiles(snapshot: Snapshot, diagnosis: Pick<Diagnosis, 'context'>): UncheckedFile[] {
   const ws = snapshot.workspace;
   if (!ws) return [];
   const out: UncheckedFile[] = ws.skipped.map((s) => ({ path: s.path === '' ? '.' : s.path, reason: s.reason }));

@@ -15,8 +15,8 @@ import { ruleFamily } from './groups.js';
 import type { DoctorReport, ReportFinding } from './model.js';
 import { encodePathForUri, relativeToRoot } from './paths.js';
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
-export const SRCROOT = 'SRCROOT';
+const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+const SRCROOT = 'SRCROOT';
 
 type SarifLevel = Extract<Sarif.ReportingConfiguration['level'], 'error' | 'warning' | 'note'>;
 
@@ -25,17 +25,17 @@ type SarifLevel = Extract<Sarif.ReportingConfiguration['level'], 'error' | 'warn
  * one run, results and rules present, and the run's own property bag (every other part uses the
  * library's types as they are).
  */
-export interface SarifLog extends Sarif.Log {
+interface SarifLog extends Sarif.Log {
   runs: [SarifRun];
 }
 
-export interface SarifRun extends Sarif.Run {
+interface SarifRun extends Sarif.Run {
   tool: { driver: Sarif.ToolComponent & { rules: Sarif.ReportingDescriptor[] } };
   results: SarifResult[];
   properties: Sarif.PropertyBag & { platform: string; arch: string; goVersion?: string; redacted: boolean };
 }
 
-export interface SarifResult extends Sarif.Result {
+interface SarifResult extends Sarif.Result {
   properties: Sarif.PropertyBag & { docsUrl: string; anchored?: boolean; remediations: string[] };
 }
 
@@ -70,7 +70,7 @@ function artifactLocation(file: string, root: string | null): Sarif.ArtifactLoca
   return { uri: encodePathForUri(file) };
 }
 
-export function sarifRegion(location: Pick<Location, 'range'>): Sarif.Region {
+function sarifRegion(location: Pick<Location, 'range'>): Sarif.Region {
   const { start, end } = location.range;
   const endsBefore = end.line < start.line || (end.line === start.line && end.character < start.character);
   const last = endsBefore ? start : end;

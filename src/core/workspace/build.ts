@@ -32,7 +32,7 @@ interface FileContribution {
   vscode?: VsCodeSourceFacts['vscode'];
 }
 
-export function absolutePath(root: string, path: string): string {
+function absolutePath(root: string, path: string): string {
   if (!root) return path;
   return root.endsWith('/') ? root + path : `${root}/${path}`;
 }

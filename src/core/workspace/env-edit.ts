@@ -39,7 +39,7 @@ export function envInsertionEdit(ins: EnvInsertion, pairs: readonly (readonly [s
 }
 
 /** The setting's range covers exactly its value (so replacing it is a safe edit). */
-export function hasExactValueRange(s: SettingValue): boolean {
+function hasExactValueRange(s: SettingValue): boolean {
   return s.value !== undefined && s.range.start.line === s.range.end.line && s.range.end.character - s.range.start.character === s.value.length;
 }
 

@@ -20,7 +20,7 @@ export const KNOWN_ARCH: ReadonlySet<string> = new Set([
   'mips64p32', 'mips64p32le', 'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm',
 ]);
 
-export interface NameSuggestion {
+interface NameSuggestion {
   /** The real Go value. */
   value: string;
   /** True when it names the same platform (macos → darwin); false when it is only the nearest (visionos → ios). */
@@ -77,7 +77,7 @@ export const ARCH_MISTAKES: Readonly<Record<string, NameSuggestion[]>> = {
 export const SUSPICIOUS_OS_TAGS: ReadonlySet<string> = new Set(['visionos', 'xros', 'macos', 'macosx', 'osx', 'win32', 'win64', 'iphoneos', 'ipados', 'tvos', 'watchos']);
 
 /** Levenshtein distance, capped (small strings only). */
-export function editDistance(a: string, b: string, cap = 3): number {
+function editDistance(a: string, b: string, cap = 3): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {

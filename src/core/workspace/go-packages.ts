@@ -15,7 +15,7 @@ import { KNOWN_ARCH, KNOWN_OS, UNIX_OS } from './go-names.js';
 import type { WorkspaceModel } from './model.js';
 import { joinRelativePath } from './relative-path.js';
 
-export interface PackageIndex {
+interface PackageIndex {
   /** Files by directory. A directory's array is shared with earlier indexes while its files are unchanged: never mutate it. */
   dirs: Map<string, GoFileFacts[]>;
   /** [module path, directory], longest path first. */
@@ -139,7 +139,7 @@ export function commandLineFiles(index: PackageIndex, baseDir: string, patterns:
   return files.length > 0 ? { dir, files } : undefined;
 }
 
-export interface TargetTags {
+interface TargetTags {
   goos?: string;
   goarch?: string;
   cgo: boolean;
@@ -445,11 +445,6 @@ export class TargetPackages {
     }
     return out;
   }
-}
-
-/** The local packages `dirs` import, transitively (non-test files that may be built). */
-export function importClosure(index: PackageIndex, dirs: Iterable<string>, truth: TagTruth, limit = 50_000): Set<string> {
-  return new TargetPackages(index, truth).closure(dirs, limit);
 }
 
 /** The (memoised) package views of one target, shared by every rule and rule run on this index. */

@@ -9,7 +9,6 @@ import type { VsCodeFacts } from './vscode.js';
 
 export type { BuildConfig, SettingValue } from './build-config.js';
 export type { GoFileFacts } from './go-file.js';
-export type { VsCodeFacts } from './vscode.js';
 
 /** A `go`/`toolchain` directive in go.mod or go.work. */
 export interface GoDirective {
@@ -35,7 +34,7 @@ export interface GoModFacts {
   newerDirectives?: { verb: string; range: Range; block: boolean }[];
 }
 
-export interface CgoFile {
+interface CgoFile {
   file: string;
   /** Range of the `import "C"` line. */
   range: Range;

@@ -20,7 +20,7 @@ import { readWatchdogSettings, WATCHDOG_SECTION, type WatchdogSettings } from '.
 import { applyWorkspaceSettingFixes, type SettingFix } from './workspace-settings-writer.js';
 import { isRecord } from '../../core/is-record.js';
 
-export interface WatchdogDeps {
+interface WatchdogDeps {
   log: Pick<vscode.LogOutputChannel, 'info' | 'warn' | 'debug' | 'error'>;
   /** Test seams. */
   sampler?: GoplsSampler;

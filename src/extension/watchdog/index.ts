@@ -1,2 +1,1 @@
-export { createWatchdog, type Watchdog, type WatchdogDeps, type WatchdogView } from './create-watchdog.js';
-export { readWatchdogSettings, WATCHDOG_SECTION } from './watchdog-settings.js';
+export { createWatchdog, type Watchdog, type WatchdogView } from './create-watchdog.js';

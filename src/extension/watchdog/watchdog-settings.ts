@@ -15,7 +15,7 @@ export interface WatchdogSettings {
   budget: SeverityBudget;
 }
 
-export function readBudget(raw: unknown): SeverityBudget {
+function readBudget(raw: unknown): SeverityBudget {
   if (!isRecord(raw)) return { ...DEFAULT_BUDGET };
   const pick = (v: unknown, d: number): number => (typeof v === 'number' && Number.isFinite(v) ? v : d);
   return { warn: pick(raw.warn, DEFAULT_BUDGET.warn), error: pick(raw.error, DEFAULT_BUDGET.error) };

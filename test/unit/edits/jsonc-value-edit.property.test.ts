@@ -7,6 +7,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { findNodeAtLocation, getNodeValue, parseTree } from 'jsonc-parser';
 import { jsoncComments, removeJsoncArrayElement, setJsoncValue } from '../../../src/core/edits/jsonc-value-edit.js';
+import { timed } from '../../support/timings.js';
 import { setSetting } from '../../../src/watchdog/settings-edit.js';
 
 /** Whether `offset` lies inside the property `section` → `k` of the settings text. */
@@ -134,7 +135,7 @@ describe('setJsoncValue properties', () => {
     );
   });
 
-  it('never throws and answers quickly on hostile input', () => {
+  it('never throws on hostile input, and keeps the file parseable when it edits', () => {
     const hostile = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.stringMatching(/^[{}[\]",:/*\n\r\t a-z0-9]{0,120}$/),
@@ -142,9 +143,7 @@ describe('setJsoncValue properties', () => {
     );
     fc.assert(
       fc.property(hostile, fc.array(fc.string({ maxLength: 5 }), { minLength: 1, maxLength: 3 }), fc.option(json, { nil: undefined }), (text, path, value) => {
-        const started = performance.now();
-        const result = setJsoncValue(text, path, value);
-        assert.ok(performance.now() - started < 200);
+        const result = timed('JSONC settings editor, hostile input', () => setJsoncValue(text, path, value));
         if (result.ok) {
           const errors: unknown[] = [];
           parseTree(result.text, errors as never, { allowTrailingComma: true, allowEmptyContent: true });

@@ -227,6 +227,12 @@ describe('StormMonitor: the cause of a reload loop', () => {
     assert.match(plain(stormHeadline(ep)), /package directory `internal\/gen\/` recreated in a loop every 3 s/);
   });
 
+  it('negative: a dozen new directories, one every 500 ms, while gopls is busy for another reason, are no storm', () => {
+    const ev = (s: number): Ev[] => (s < 6 ? [0, 500].map((at, i) => ({ at, path: `build/gen/d${s * 2 + i}`, change: 'created' as const })) : []);
+    const r = drive(30, ev, () => 89);
+    assert.deepEqual(r.alarms, [], 'each directory is created once: ordinary work, however busy gopls is');
+  });
+
   it('a .go file saved every 2 s is not called a loop unless it dominates a storm', () => {
     const m = new StormMonitor();
     for (let s = 0; s < 20; s += 2) m.recordEvent(s * 1000, 'pkg/a/a.go');

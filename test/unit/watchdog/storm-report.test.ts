@@ -8,7 +8,8 @@ import { directoryFiltersWith, readSettings, setSetting, watcherExcludeGlob } fr
 import { DEFAULT_THRESHOLDS } from '../../../src/watchdog/storm-detector.js';
 import { exclusionFixes, inotifyFixes, looksLikeOutputDirectory, profileFix } from '../../../src/watchdog/storm-fixes.js';
 import type { StormEpisode } from '../../../src/watchdog/storm-monitor.js';
-import { formatCount, STORM_RULE_ID, stormFinding, stormHeadline } from '../../../src/watchdog/storm-report.js';
+import { GOPLS_STORM_RULE_ID } from '../../../src/core/report/engine-rules.js';
+import { formatCount, stormFinding, stormHeadline } from '../../../src/watchdog/storm-report.js';
 
 const episode = (over: Partial<StormEpisode> = {}): StormEpisode => ({
   id: 1,
@@ -52,7 +53,7 @@ describe('the storm report entry', () => {
 
   it('is a Finding with the exclusion, restart and profile fixes for a directory storm', () => {
     const f = stormFinding(episode(), { thresholds: DEFAULT_THRESHOLDS });
-    assert.equal(f.rule, STORM_RULE_ID);
+    assert.equal(f.rule, GOPLS_STORM_RULE_ID);
     assert.equal(f.severity, 'warning');
     assert.deepEqual(
       f.fixes.map((x) => x.title),

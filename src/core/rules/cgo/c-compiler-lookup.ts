@@ -9,7 +9,7 @@ import { defaultCCFor } from '../../knowledge/index.js';
 import type { MachineFacts } from '../../machine.js';
 import type { Snapshot } from '../../snapshot.js';
 
-export interface CompilerLookup {
+interface CompilerLookup {
   /** The program name cgo runs (go env CC's first field, quotes honoured; else DefaultCC for GOOS). */
   name: string;
   /** true = found, false = not on PATH, undefined = the probe did not look it up. */

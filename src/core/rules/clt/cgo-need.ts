@@ -7,7 +7,7 @@ import { describeCgoFiles, firstCgoLocation } from '../../facts/index.js';
 import type { Location, Severity } from '../../finding.js';
 import type { WorkspaceModel } from '../../workspace/model.js';
 
-export interface CgoNeed {
+interface CgoNeed {
   needsCgo: boolean;
   severity: Severity;
   location?: Location;

@@ -7,7 +7,7 @@ import type { Port } from '../../machine.js';
 import type { BuildConfig, SettingValue } from '../../workspace/build-config.js';
 import { anyReleasePorts, hostOf, portsOf, releaseOf, targetOf, type GoRelease, type Target } from './target.js';
 
-export interface PairVerdict {
+interface PairVerdict {
   config: BuildConfig;
   target: Target & { goos: string; goarch: string };
   release?: GoRelease;

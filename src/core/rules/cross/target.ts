@@ -55,7 +55,7 @@ export function hostOf(ctx: RuleContext, config: BuildConfig): Host | undefined 
  * `1.22.x`; `stable`/`latest`, `^1.22`, `>=1.21`, `1.x` resolve to the newest release (the
  * newest the doctor knows); `oldstable` to the one before.
  */
-export function versionSpecMinor(spec: string): number | undefined {
+function versionSpecMinor(spec: string): number | undefined {
   const v = spec.trim();
   if (/^(stable|latest|\*|x|1\.x|1|\^1(\.\d+)*(\.x)?|>=?\s*1(\.\d+)*)$/i.test(v)) return NEWEST_KNOWN_MINOR;
   if (/^oldstable$/i.test(v)) return NEWEST_KNOWN_MINOR - 1;
@@ -142,10 +142,6 @@ export function anyReleasePorts(): Port[] {
   return union;
 }
 
-export function minorOfLabel(v: string): number | undefined {
-  return goMinorOf(v);
-}
-
 export interface Target {
   goos?: string;
   goarch?: string;
@@ -171,7 +167,7 @@ export function targetOf(config: BuildConfig, host: Host | undefined): Target {
   };
 }
 
-export type CgoState =
+type CgoState =
   | { state: 'on'; explicit: true; setting: SettingValue }
   | { state: 'off'; explicit: true; setting: SettingValue }
   /** Unset, and the build is a cross-compile: cmd/go defaults cgo off (facts §1.4). */
@@ -180,7 +176,7 @@ export type CgoState =
   | { state: 'unknown'; explicit: boolean; setting?: SettingValue };
 
 /** GOOS/GOARCH differ from the machine that runs the build (an arch change on a Mac counts). */
-export function isCrossCompile(target: Target, host: Host | undefined): boolean | undefined {
+function isCrossCompile(target: Target, host: Host | undefined): boolean | undefined {
   if (!target.goos || !target.goarch || !host?.goos || !host.goarch) {
     // GOOS alone decides when it differs from a known host OS.
     if (target.goos && host?.goos && target.goos !== host.goos) return true;
@@ -283,7 +279,7 @@ function before(a: { line: number; character: number }, b: { line: number; chara
 }
 
 /** The setting is written inside the configuration itself (its command line, its build entry). */
-export function isWrittenIn(setting: SettingValue, config: BuildConfig): boolean {
+function isWrittenIn(setting: SettingValue, config: BuildConfig): boolean {
   return setting.file === config.file && before(config.range.start, setting.range.start) && before(setting.range.end, config.range.end);
 }
 

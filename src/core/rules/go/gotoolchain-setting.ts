@@ -30,7 +30,7 @@ export interface GoToolchainSetting {
   file?: string;
 }
 
-export function parseGoToolchain(raw: string): Pick<GoToolchainSetting, 'name' | 'mode'> {
+function parseGoToolchain(raw: string): Pick<GoToolchainSetting, 'name' | 'mode'> {
   const v = raw.trim();
   if (v === 'auto') return { name: 'local', mode: 'auto' };
   if (v === 'path') return { name: 'local', mode: 'path' };
@@ -78,7 +78,7 @@ export function userGoToolchain(snapshot: Snapshot, machine: MachineFacts): GoTo
  *   which go then refuses ("go: invalid toolchain: go1.99 is a language version but not a
  *   toolchain version (go1.99.x)").
  */
-export type GoToolchainSelection =
+type GoToolchainSelection =
   | { kind: 'invalid'; message: string }
   | { kind: 'local' }
   | { kind: 'switch'; toolchain: string; mode: 'local' | 'auto' | 'path'; languageVersion: boolean };

@@ -19,7 +19,7 @@ const SOURCES: Record<string, string> = {
 };
 
 /** What to restart after the fix, for where the doctor runs. */
-export function restartAdvice(snapshot: Snapshot): string {
+function restartAdvice(snapshot: Snapshot): string {
   const remote = snapshot.editor?.remoteName;
   if (remote) {
     return `The VS Code server on this host (${remote}) keeps the environment it started with: after the fix, run "Remote-SSH: Kill VS Code Server on Host…" (or the command of your remote) and reconnect.`;

@@ -37,7 +37,7 @@ export function sameBuild(a: ToolBinary, ai: BuildInfo | undefined, b: ToolBinar
  * numbers, so identifiers past 2^53 (no real pseudo-version has one: its timestamp has 14 digits and
  * sits inside an alphanumeric identifier) may compare equal.
  */
-export function moduleSemver(version: string | undefined): SemVer | undefined {
+function moduleSemver(version: string | undefined): SemVer | undefined {
   if (version === undefined || !/^v\d[0-9A-Za-z.+-]*$/.test(version)) return undefined;
   return parseSemver(version.slice(1)) ?? undefined;
 }

@@ -3,9 +3,9 @@ import type { Severity } from '../../finding.js';
 import type { Rule } from '../../rule.js';
 
 /** The value VS Code's Linux docs tell users to set (facts §7.2). */
-export const RECOMMENDED_MAX_USER_WATCHES = 524288;
+const RECOMMENDED_MAX_USER_WATCHES = 524288;
 /** The pre-5.11 flat default and the floor of today's memory-based default (facts §7.2). */
-export const KERNEL_FLOOR_MAX_USER_WATCHES = 8192;
+const KERNEL_FLOOR_MAX_USER_WATCHES = 8192;
 
 export const watchInotifyLow: Rule = {
   id: 'watch/inotify-low',
