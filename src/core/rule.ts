@@ -64,6 +64,19 @@ export interface Rule {
   check(ctx: RuleContext): RuleFinding[];
 }
 
+/**
+ * A rule's docs Markdown with its relative links made absolute: in docs/rules.md `](#anchor)` and
+ * `](knowledge/…)` resolve next to the file, but the editor's tooltip and a SARIF rule's help are
+ * shown elsewhere, where only an absolute link leads anywhere.
+ */
+export function absoluteDocsLinks(markdown: string): string {
+  const dir = DOCS_BASE.slice(0, DOCS_BASE.lastIndexOf('/') + 1);
+  return markdown.replace(/\]\(([^)\s]*)\)/g, (whole, target: string) => {
+    if (target === '' || /^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('/')) return whole;
+    return `](${target.startsWith('#') ? DOCS_BASE : dir}${target})`;
+  });
+}
+
 /** The docs anchor of a rule (GitHub heading slug of the rule id). */
 export function ruleDocsUrl(id: string): string {
   return `${DOCS_BASE}#${id.replace(/[^a-z0-9-]/gi, '').toLowerCase()}`;

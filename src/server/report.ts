@@ -3,7 +3,7 @@ import { explainInvisibleGo, tildePath } from '../core/facts/go-visibility.js';
 import { goIsMissing } from '../core/facts/index.js';
 import { engineRuleDescriptors, type RuleDescriptor } from '../core/report/engine-rules.js';
 import { buildReport } from '../core/report/model.js';
-import { ruleDocsUrl, runsUntrusted, type Rule } from '../core/rule.js';
+import { absoluteDocsLinks, ruleDocsUrl, runsUntrusted, type Rule } from '../core/rule.js';
 import type { WorkspaceModel } from '../core/workspace/model.js';
 import type { FolderReport, PublishedFinding, RuleInfo, ToolchainFacts } from './protocol.js';
 import type { WorkspaceSession } from './session.js';
@@ -62,7 +62,7 @@ export function ruleCatalog(rules: readonly Rule[]): RuleInfo[] {
     summary: r.summary,
     defaultSeverity: r.defaultSeverity,
     docsUrl: ruleDocsUrl(r.id),
-    docs: r.docs,
+    docs: absoluteDocsLinks(r.docs),
     runsUntrusted: untrusted,
   });
   return [...rules.map((r) => info(r, runsUntrusted(r))), ...engineRuleDescriptors.map((r) => info(r, false))];

@@ -9,7 +9,7 @@
  */
 import type * as Sarif from 'sarif';
 import type { Fix, Location, Severity, TextEdit } from '../finding.js';
-import { DOCS_BASE, ruleDocsUrl } from '../rule.js';
+import { absoluteDocsLinks, DOCS_BASE, ruleDocsUrl } from '../rule.js';
 import { engineRuleDescriptors, type RuleDescriptor } from './engine-rules.js';
 import { ruleFamily } from './groups.js';
 import type { DoctorReport, ReportFinding } from './model.js';
@@ -56,7 +56,7 @@ function descriptor(rule: RuleDescriptor): Sarif.ReportingDescriptor {
     name: sarifRuleName(rule.id),
     shortDescription: { text: rule.summary },
     fullDescription: { text: rule.summary },
-    help: { text: rule.docs || rule.summary, markdown: rule.docs || rule.summary },
+    help: { text: rule.docs || rule.summary, markdown: absoluteDocsLinks(rule.docs || rule.summary) },
     helpUri: ruleDocsUrl(rule.id),
     defaultConfiguration: { level: levels[rule.defaultSeverity] },
     properties: { tags: [ruleFamily(rule.id)] },
