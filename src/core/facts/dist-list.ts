@@ -1,16 +1,11 @@
 /** `go tool dist list -json [-broken]` (facts §1.1): an array of {GOOS, GOARCH, CgoSupported, FirstClass, Broken?}. */
 import type { Port } from '../machine.js';
 import { isRecord } from '../is-record.js';
+import { parseJsonOutput } from './json-output.js';
 
 /** Parses the JSON list. Entries without GOOS/GOARCH strings are dropped; undefined when not an array. */
 export function parseDistList(text: string): Port[] | undefined {
-  if (typeof text !== 'string') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const value = parseJsonOutput(text);
   if (!Array.isArray(value)) return undefined;
   const out: Port[] = [];
   for (const r of value as unknown[]) {

@@ -1,5 +1,6 @@
 /** `go env -json` (facts §6.1): one JSON object of string values, sorted by key. */
 import { isRecord } from '../is-record.js';
+import { parseJsonOutput } from './json-output.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -8,13 +9,7 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
  * hostile key such as `__proto__` never reaches the result. Undefined when it is not an object.
  */
 export function parseGoEnvJson(text: string): Record<string, string> | undefined {
-  if (typeof text !== 'string') return undefined;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+  const value = parseJsonOutput(text);
   if (!isRecord(value)) return undefined;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value)) {
