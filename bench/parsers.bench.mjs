@@ -1,6 +1,6 @@
 // Parsers on large adversarial input (issue 11 item 8): the "finishes in well under a second" limits
 // the unit tests used to assert, as figures against a baseline measured in the same run.
-//  - every machine-facts parser on each 1 MB input of test/unit/facts/parsers.property.test.ts;
+//  - every machine-facts parser on each 1 MB input of test/support/large-facts-inputs.ts;
 //    target < 1000 ms per input; baseline: splitting the same input into lines.
 //  - parseGoEnvFile on 'A=' × 500 000 and '\n' × 2 000 000; target < 2000 ms.
 //  - the workspace parsers and model builder on the hostile inputs of their property tests: those
@@ -18,34 +18,7 @@ const CHILD_FLAG = '--parsers-child';
 
 async function child() {
   const f = await import(pathToFileURL(join(root, 'src/core/facts/index.ts')).href);
-  const { compareGoVersions } = await import(pathToFileURL(join(root, 'src/core/knowledge/index.ts')).href);
-  const big = (unit) => unit.repeat(Math.ceil(1_000_000 / unit.length));
-  const inputs = [
-    big(' '),
-    big('go1.'),
-    big('\t'),
-    `ProductVersion:${big(' ')}x`,
-    `package-id:${big(' ')}x`,
-    `Apple clang version 1${big('.1')}`,
-    `Target:${big(' ')}x`,
-    big('a: go1.2\n\tbuild\t"'),
-    big('invalid active developer path ('),
-    big('clang version '),
-    `[${big('{"GOOS":"a","GOARCH":"b"},')}{}]`,
-  ];
-  const all = (input) => {
-    f.parseGoVersionLine(input);
-    f.parseGoVersionString(input);
-    f.parseGoEnvJson(input);
-    f.parseDistList(input);
-    f.parseVersionM(input);
-    f.parseSwVers(input);
-    f.parsePkgInfo(input, input);
-    f.parseXcodeSelect(input, input, 0);
-    f.parseClangVersion(input);
-    f.parseProcNumber(input);
-    compareGoVersions(input, input);
-  };
+  const { LARGE_FACTS_INPUTS: inputs, runEveryFactsParser: all } = await import(pathToFileURL(join(root, 'test/support/large-facts-inputs.ts')).href);
   const time = (fn, input) => {
     const t0 = performance.now();
     fn(input);
