@@ -15,6 +15,7 @@ import { accessSync, constants, existsSync, mkdtempSync, rmSync, writeFileSync }
 import { homedir, tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { countSpawns } from './spawn-counter.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 // GO_DOCTOR_BENCH_CLI measures another bundle (e.g. to compare two builds); default dist/cli.js.
@@ -174,8 +175,6 @@ export async function run({ log = console.log } = {}) {
 
 /** Child mode (run under `node --import tsx`): time collectSnapshot + diagnose in one process. */
 async function measureInProcess() {
-  const { createHook } = await import('node:async_hooks');
-  const { syncBuiltinESMExports, createRequire } = await import('node:module');
   const src = (p) => pathToFileURL(join(root, 'src', p)).href;
   const { collectSnapshot } = await import(src('probe/index.ts'));
   const { diagnose } = await import(src('core/diagnose.ts'));
@@ -187,21 +186,7 @@ async function measureInProcess() {
   const firstMs = performance.now() - t;
   diagnose(await collectSnapshot(options));
 
-  let spawned = 0;
-  createHook({
-    init(_id, type) {
-      if (type === 'PROCESSWRAP') spawned++;
-    },
-  }).enable();
-  const cjs = createRequire(import.meta.url)('node:child_process');
-  for (const name of ['spawnSync', 'execSync', 'execFileSync']) {
-    const original = cjs[name];
-    cjs[name] = (...args) => {
-      spawned++;
-      return original(...args);
-    };
-  }
-  syncBuiltinESMExports();
+  const spawnCount = countSpawns();
 
   const times = [];
   const cacheStates = [];
@@ -212,7 +197,7 @@ async function measureInProcess() {
     times.push(performance.now() - t);
     cacheStates.push(snapshot.options?.cache ?? 'unknown');
   }
-  process.stdout.write(`${JSON.stringify({ firstMs, firstCache: first.options?.cache ?? 'unknown', median: median(times), p95: percentile(times, 0.95), spawned, cacheStates })}\n`);
+  process.stdout.write(`${JSON.stringify({ firstMs, firstCache: first.options?.cache ?? 'unknown', median: median(times), p95: percentile(times, 0.95), spawned: spawnCount(), cacheStates })}\n`);
 }
 
 if (process.argv.includes(IN_PROCESS_FLAG)) {

@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { countSpawns } from './spawn-counter.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const RUNS = 50;
@@ -41,23 +42,7 @@ function constructHome() {
 }
 
 async function child() {
-  const { createHook } = await import('node:async_hooks');
-  const { syncBuiltinESMExports, createRequire } = await import('node:module');
-  const cp = createRequire(import.meta.url)('node:child_process');
-  let spawned = 0;
-  createHook({
-    init(_id, type) {
-      if (type === 'PROCESSWRAP') spawned++;
-    },
-  }).enable();
-  for (const name of ['spawnSync', 'execSync', 'execFileSync']) {
-    const original = cp[name];
-    cp[name] = (...args) => {
-      spawned++;
-      return original(...args);
-    };
-  }
-  syncBuiltinESMExports();
+  const spawnCount = countSpawns();
   const { findGoInstallations } = await import(pathToFileURL(join(root, 'src/probe/go-installations.ts')).href);
   const { probeShellStartupFiles } = await import(pathToFileURL(join(root, 'src/probe/shell-startup-files.ts')).href);
   const { nodeFileSystem } = await import(pathToFileURL(join(root, 'src/probe/filesystem.ts')).href);
@@ -72,7 +57,7 @@ async function child() {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  process.stdout.write(JSON.stringify({ medianMs: times[Math.floor(times.length / 2)], p90Ms: times[Math.floor(times.length * 0.9)], spawned, found }));
+  process.stdout.write(JSON.stringify({ medianMs: times[Math.floor(times.length / 2)], p90Ms: times[Math.floor(times.length * 0.9)], spawned: spawnCount(), found }));
 }
 
 export async function run({ log = console.log } = {}) {

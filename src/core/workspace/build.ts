@@ -346,6 +346,23 @@ function targetOfCall(inv: FileInvocation, lookup: (path: string) => FileContrib
   return undefined;
 }
 
+/**
+ * What a called file's build inherits from its caller: the caller's host, Go and variant win over the
+ * file's own, and both sets of conditions apply.
+ */
+function callerContext(inv: FileInvocation, own: Pick<BuildConfig, 'host' | 'goVersion' | 'variant' | 'conditions'>): Pick<BuildConfig, 'host' | 'goVersion' | 'variant' | 'conditions'> {
+  const conditions = [...(inv.conditions ?? []), ...(own.conditions ?? [])];
+  const host = inv.host ?? own.host;
+  const goVersion = inv.goVersion ?? own.goVersion;
+  const variant = inv.variant ?? own.variant;
+  return {
+    ...(host ? { host } : {}),
+    ...(goVersion ? { goVersion } : {}),
+    ...(variant ? { variant } : {}),
+    ...(conditions.length > 0 ? { conditions } : {}),
+  };
+}
+
 /** Reads a called file as its caller runs it: configurations anchored in it, with the caller's context. */
 function readCalled(root: string, target: FileContribution, inv: FileInvocation, cwd: string, callerTool: ConfigTool): CalledReading {
   let byCall = readings.get(target);
@@ -373,35 +390,13 @@ function readCalled(root: string, target: FileContribution, inv: FileInvocation,
   }
   const local = callerTool === 'make' || callerTool === 'shell';
   const via = `run by ${inv.label}`;
-  const configs = facts.configs.map((config): BuildConfig => {
-    const conditions = [...(inv.conditions ?? []), ...(config.conditions ?? [])];
-    const host = inv.host ?? config.host;
-    const goVersion = inv.goVersion ?? config.goVersion;
-    const variant = inv.variant ?? config.variant;
-    return {
-      ...config,
-      tool: local ? config.tool : callerTool,
-      label: `${config.label} of ${target.path}, ${via}`,
-      ...(host ? { host } : {}),
-      ...(goVersion ? { goVersion } : {}),
-      ...(variant ? { variant } : {}),
-      ...(conditions.length > 0 ? { conditions } : {}),
-    };
-  });
-  const invocations = (facts.invocations ?? []).map((n): FileInvocation => {
-    const conditions = [...(inv.conditions ?? []), ...(n.conditions ?? [])];
-    const host = inv.host ?? n.host;
-    const goVersion = inv.goVersion ?? n.goVersion;
-    const variant = inv.variant ?? n.variant;
-    return {
-      ...n,
-      label: `${n.label}, ${via}`,
-      ...(host ? { host } : {}),
-      ...(goVersion ? { goVersion } : {}),
-      ...(variant ? { variant } : {}),
-      ...(conditions.length > 0 ? { conditions } : {}),
-    };
-  });
+  const configs = facts.configs.map((config): BuildConfig => ({
+    ...config,
+    tool: local ? config.tool : callerTool,
+    label: `${config.label} of ${target.path}, ${via}`,
+    ...callerContext(inv, config),
+  }));
+  const invocations = (facts.invocations ?? []).map((n): FileInvocation => ({ ...n, label: `${n.label}, ${via}`, ...callerContext(inv, n) }));
   const reading = { configs, invocations };
   if (byCall.size >= MAX_CACHED_CONTEXTS) byCall.clear();
   byCall.set(key, reading);
